@@ -1,0 +1,43 @@
+import type { Logger } from '@bulletin/runtime';
+import { Redis } from 'ioredis';
+
+export type ConnectionRole = 'worker' | 'producer' | 'client';
+
+export interface ConnectionOptions {
+  /**
+   * `worker`: blocking commands, retries forever (BullMQ requires `maxRetriesPerRequest: null`).
+   * `producer`/`client`: fail fast so a caller learns at once that Redis is gone.
+   */
+  role: ConnectionRole;
+  /** Shown in `CLIENT LIST` and in logs. */
+  name: string;
+  log: Logger;
+}
+
+/**
+ * Opens an ioredis connection with an `error` listener attached, so a dropped connection is
+ * logged instead of crashing the process.
+ */
+export function createRedisConnection(url: string, options: ConnectionOptions): Redis {
+  const redis = new Redis(url, {
+    connectionName: options.name,
+    maxRetriesPerRequest: options.role === 'worker' ? null : 2,
+    enableOfflineQueue: true,
+    // Batches commands issued in the same tick into one round trip under load.
+    enableAutoPipelining: options.role === 'client',
+  });
+  redis.on('error', (error: Error) => {
+    options.log.warn({ connection: options.name, err: error.message }, 'redis connection error');
+  });
+  return redis;
+}
+
+/** QUIT politely, falling back to a hard disconnect when Redis does not answer. */
+export async function closeRedis(redis: Redis): Promise<void> {
+  if (redis.status === 'end') return;
+  try {
+    await redis.quit();
+  } catch {
+    redis.disconnect();
+  }
+}
