@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { toMarkupText } from './text-safety.js';
+
+const STYLE = [
+  ':root{color-scheme:light dark;font-family:system-ui,sans-serif;line-height:1.6}',
+  'body{max-width:42rem;margin:0 auto;padding:1rem}',
+  'img{max-width:100%;height:auto}',
+  '.meta,figcaption,.site{color:GrayText;font-size:.9rem}',
+  '.topics{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0}',
+].join('');
+
+// The page runs no script and loads nothing but images; the style is allowed by its hash, so
+// even markup that slipped past upstream sanitising cannot style or script the page.
+const STYLE_HASH = createHash('sha256').update(STYLE).digest('base64');
+const CSP = [
+  "default-src 'none'",
+  'img-src http: https:',
+  `style-src 'sha256-${STYLE_HASH}'`,
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** The parts of an HTML page that differ between pages. */
+export interface HtmlDocumentOptions {
+  /** BCP 47 language of the page. */
+  lang: string;
+  /** Plain text; escaped here. */
+  title: string;
+  /** Extra `<head>` markup, already escaped. */
+  headHtml?: string;
+  /** `<body>` markup, already escaped. */
+  bodyHtml: string;
+}
+
+/** Wraps page markup in a complete HTML5 document with charset, viewport, CSP and style. */
+export function renderHtmlDocument(options: HtmlDocumentOptions): string {
+  return [
+    '<!doctype html>',
+    `<html lang="${toMarkupText(options.lang)}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    `<title>${toMarkupText(options.title)}</title>`,
+    ...(options.headHtml ? [options.headHtml] : []),
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    options.bodyHtml,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

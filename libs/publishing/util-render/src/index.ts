@@ -1,0 +1,29 @@
+/**
+ * @module @bulletin/render
+ * Pure, deterministic rendering of stories as RSS 2.0, Atom 1.0 and JSON Feed 1.1 documents
+ * and as HTML pages. RSS and Atom are laid out by the `feed` package while every caller string
+ * is escaped here (see `text-tokens.ts` for why); JSON Feed 1.1 and the pages are written here.
+ * The same inputs always render the same bytes: no clock, no environment, no I/O.
+ */
+export { renderFeed, isFeedFormat } from './render-feed.js';
+export { renderRss } from './render-rss.js';
+export { renderAtom } from './render-atom.js';
+export {
+  renderJsonFeed,
+  JSON_FEED_VERSION,
+  type JsonFeedDocument,
+  type JsonFeedItem,
+} from './render-json-feed.js';
+export { renderStoryPage } from './render-story-page.js';
+export { renderErrorPage } from './render-error-page.js';
+export { storyUrl, feedUrl, topicFeedKey, topicFeedUrl } from './urls.js';
+export { escapeMarkup, stripInvalidChars } from './text-safety.js';
+export { RenderError, type RenderErrorCode } from './render-error.js';
+export {
+  FEED_CONTENT_TYPES,
+  FEED_FORMATS,
+  DEFAULT_LANGUAGE,
+  type FeedFormat,
+  type FeedDescriptor,
+  type RenderContext,
+} from './render-types.js';
