@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { defaultTaxonomy } from '@bulletin/taxonomy';
+import { createTagger } from './tagger.js';
+import { readRotherhamArticle } from './testing.js';
+
+const tagger = createTagger(defaultTaxonomy);
+const topic = (slug: string) => defaultTaxonomy.topics.find((t) => t.slug === slug);
+const slugsOf = (headline: string, bodyText: string) =>
+  tagger.tag({ headline, bodyText }).map((s) => s.slug);
+
+describe('defaultTaxonomy', () => {
+  it('has child protection, coded with the nearest Media Topics', () => {
+    expect(topic('child-protection')).toMatchObject({
+      name: 'Child protection',
+      codes: ['medtop:20000803', 'medtop:20000790'],
+    });
+  });
+
+  it('has local government, coded as local government and authority', () => {
+    expect(topic('local-government')?.name).toBe('Local government');
+    expect(topic('local-government')?.codes).toContain('medtop:20000612');
+  });
+
+  it('gives every topic a description and a real vocabulary', () => {
+    for (const t of defaultTaxonomy.topics) {
+      expect(t.description.length, t.slug).toBeGreaterThan(20);
+      expect(t.phrases.length, t.slug).toBeGreaterThanOrEqual(20);
+    }
+  });
+});
+
+describe('the Rotherham story (PSE, 18 Nov 2014)', () => {
+  const article = readRotherhamArticle();
+
+  it('is read as just the article', () => {
+    expect(article.headline).toBe(
+      'Circumstances that led to Rotherham child abuse exist in other councils',
+    );
+    expect(article.bodyText).toMatch(/^The circumstances found within Rotherham council/);
+    expect(article.bodyText).toMatch(/police and crime commissioner\.$/);
+    expect(article.bodyText).not.toMatch(/Comments|latest news/);
+  });
+
+  it('is tagged child protection and local government, and nothing else', () => {
+    const subjects = tagger.tag(article);
+    expect(subjects.map((s) => s.slug).sort()).toEqual(['child-protection', 'local-government']);
+    for (const subject of subjects) expect(subject.confidence).toBeGreaterThan(0.9);
+  });
+
+  it('explains each tag by the phrases found', () => {
+    const bySlug = new Map(tagger.tag(article).map((s) => [s.slug, s.matched]));
+    expect(bySlug.get('child-protection')).toEqual(
+      expect.arrayContaining(['child sexual exploitation', 'child abuse', "children's services"]),
+    );
+    expect(bySlug.get('local-government')).toEqual(
+      expect.arrayContaining([
+        'Communities and Local Government Committee',
+        'MBC',
+        'council leader',
+        'local authorities',
+      ]),
+    );
+  });
+});
+
+describe('stories about none of it', () => {
+  it('leaves a football match report untagged', () => {
+    const body = `Sheffield Wednesday came from behind to beat Rotherham United 2-1 at Hillsborough on
+      Saturday. The visitors led through a first-half header from a corner, but the home side
+      levelled after the break when their striker converted a penalty. A late winner from the
+      substitute, an academy graduate, sent 23,000 supporters home happy. The manager said the
+      players had shown character and the win lifts the club to sixth in the Championship table.`;
+    expect(slugsOf('Late winner lifts Wednesday past Rotherham', body)).toEqual([]);
+  });
+
+  it('leaves a tech product launch untagged', () => {
+    const body = `The company unveiled its latest smartphone on Tuesday, with a faster chip, a brighter
+      display and a camera that shoots in low light. Battery life is up by two hours, and the
+      phone is made with recycled aluminium. It costs £999 and goes on sale on Friday, with
+      pre-orders open now. A software update brings the new features to older models next month.`;
+    expect(slugsOf('New phone promises all-day battery', body)).toEqual([]);
+  });
+
+  it('leaves a recipe untagged', () => {
+    const body = `Preheat the oven to 200C. Toss the squash in olive oil, season well and roast for 40
+      minutes until golden. Meanwhile, fry the onion and garlic gently, stir in the stock and
+      simmer. Blend until smooth, add the squash and a squeeze of lemon, and serve with crusty
+      bread and a spoonful of crème fraîche. Serves four.`;
+    expect(slugsOf('Roast squash soup', body)).toEqual([]);
+  });
+});
+
+describe('the other topics', () => {
+  it.each([
+    [
+      'health',
+      'A&E waits worsen',
+      'NHS England figures show waiting lists at the hospital trust grew, as junior doctors and nurses warned of pressure on A&E.',
+    ],
+    [
+      'education',
+      'Schools face cuts',
+      'Headteachers at primary schools told the Department for Education that pupils with special educational needs were losing support.',
+    ],
+    [
+      'policing-crime',
+      'Knife crime rises',
+      'The chief constable said knife crime had risen and police officers arrested 40 people in a week of stop and search.',
+    ],
+    [
+      'housing',
+      'Rough sleeping doubles',
+      'Rough sleeping has doubled and families wait years for social housing, the housing association said.',
+    ],
+    [
+      'social-care',
+      'Care homes close',
+      'Adult social care leaders warned that care homes were closing and unpaid carers were at breaking point.',
+    ],
+    [
+      'central-government',
+      'Whitehall criticised',
+      'MPs on the Public Accounts Committee said Whitehall and the Cabinet Office had failed to plan the spending review.',
+    ],
+    [
+      'transport',
+      'Buses axed',
+      'The Department for Transport said bus services would be cut and potholes left unrepaired as commuters faced fare rises.',
+    ],
+    [
+      'environment',
+      'Clean air zone',
+      'The clean air zone will cut air pollution and carbon emissions towards net zero, the Environment Agency said.',
+    ],
+  ])('tags %s', (slug, headline, body) => {
+    expect(slugsOf(headline, body)).toContain(slug);
+  });
+});

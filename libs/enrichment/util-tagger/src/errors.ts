@@ -1,0 +1,8 @@
+import { BulletinError } from '@bulletin/story';
+
+/** {@link TaggerOptions} out of range. Permanent: it is a configuration mistake. */
+export class TaggerOptionsError extends BulletinError {
+  constructor(message: string) {
+    super('TAGGER_OPTIONS_INVALID', message, { permanent: true });
+  }
+}
