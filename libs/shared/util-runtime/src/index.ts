@@ -9,3 +9,4 @@ export {
   type Shutdown,
   type ShutdownOptions,
 } from './shutdown.js';
+export { runMain } from './run-main.js';

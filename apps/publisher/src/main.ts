@@ -1,0 +1,13 @@
+import { loadConfig } from '@bulletin/config';
+import { openPlatform } from '@bulletin/platform';
+import { startPublisherRole } from '@bulletin/publish';
+import { createLogger, installSignalHandlers, runMain } from '@bulletin/runtime';
+import { defaultTaxonomy } from '@bulletin/taxonomy';
+
+runMain(async () => {
+  const config = loadConfig(process.env);
+  const platform = await openPlatform(config, createLogger({ level: config.logLevel, bindings: { role: 'publisher' } }));
+  const topics = defaultTaxonomy.topics.map(({ slug, name, description }) => ({ slug, name, description }));
+  await startPublisherRole(platform, { topics, emptyUpdated: new Date().toISOString() });
+  installSignalHandlers(platform.shutdown);
+});

@@ -1,0 +1,6 @@
+/**
+ * @module @bulletin/enrich
+ * The enrichment stage: stories are tagged with explainable topics and handed to publishing.
+ */
+export { processEnrich, type EnrichDeps, type EnrichResult } from './enrich.processor.js';
+export { startEnrichRole } from './enrich.role.js';
