@@ -1,0 +1,79 @@
+import {
+  digest,
+  parseStory,
+  storyId,
+  storyUri,
+  type Story,
+  type StoryImage,
+} from '@bulletin/story';
+
+/** The editorial fields a parser extracted; identity and defaults are added by {@link buildStory}. */
+export interface StoryDraft {
+  /** The source's own id for the item (guid, Atom id, link, or a digest). */
+  itemId: string;
+  headline: string;
+  byline?: string;
+  bodyText: string;
+  bodyHtml: string;
+  summary: string;
+  language: string;
+  link?: string;
+  images: StoryImage[];
+  firstcreated: string;
+  versioncreated: string;
+}
+
+/** Default language of UK public-sector wire copy that does not declare one. */
+export const DEFAULT_LANGUAGE = 'en-GB';
+
+function hashContent(draft: StoryDraft): string {
+  const images = draft.images.map((image) =>
+    [image.href, image.caption, image.credit].join('\u0001'),
+  );
+  return digest(
+    draft.headline,
+    draft.bodyText,
+    draft.summary,
+    draft.bodyHtml,
+    draft.byline ?? '',
+    draft.link ?? '',
+    images.join('\u0002'),
+  );
+}
+
+/**
+ * A version-1, usable story from a draft: uri from the source and item id, id from the uri,
+ * a content hash over the editorial fields, no subjects or entities yet (enrichment adds them).
+ * @throws StoryValidationError when the draft does not make a valid story.
+ */
+export function buildStory(draft: StoryDraft, source: { id: string; name: string }): Story {
+  const uri = storyUri(source.id, draft.itemId);
+  return parseStory({
+    id: storyId(uri),
+    uri,
+    type: 'text',
+    version: 1,
+    versioncreated: draft.versioncreated,
+    firstcreated: draft.firstcreated,
+    pubstatus: 'usable',
+    headline: draft.headline,
+    ...(draft.byline === undefined ? {} : { byline: draft.byline }),
+    bodyText: draft.bodyText,
+    bodyHtml: draft.bodyHtml,
+    summary: draft.summary,
+    language: draft.language,
+    ...(draft.link === undefined ? {} : { link: draft.link }),
+    source: { id: source.id, name: source.name },
+    subjects: [],
+    people: [],
+    organisations: [],
+    places: [],
+    images: draft.images,
+    contentHash: hashContent(draft),
+  });
+}
+
+/** The later of two ISO times, so an "updated" earlier than "published" cannot go backwards. */
+export function laterOf(first: string, second: string | undefined): string {
+  return second !== undefined && Date.parse(second) > Date.parse(first) ? second : first;
+}

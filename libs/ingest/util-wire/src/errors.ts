@@ -1,0 +1,24 @@
+import { BulletinError } from '@bulletin/story';
+
+/** Stable codes a {@link WireParseError} carries; operators search the failed set by these. */
+export type WireErrorCode =
+  | 'WIRE_EMPTY'
+  | 'WIRE_BINARY'
+  | 'WIRE_UNRECOGNISED'
+  | 'WIRE_NO_HEADLINE'
+  | 'WIRE_NO_BODY'
+  | 'WIRE_XML_INVALID'
+  | 'WIRE_NO_ITEMS'
+  | 'WIRE_INPUT_INVALID';
+
+/**
+ * A wire payload that can never be parsed as it stands. Always permanent: retrying the same
+ * bytes gives the same answer, so workers skip backoff.
+ */
+export class WireParseError extends BulletinError {
+  declare readonly code: WireErrorCode;
+
+  constructor(code: WireErrorCode, message: string, options: { cause?: unknown } = {}) {
+    super(code, message, { ...options, permanent: true });
+  }
+}
