@@ -1,0 +1,37 @@
+import { readFile, stat } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { MAX_PAYLOAD_BYTES, type IngestJobData, type WireSource } from '@bulletin/contracts';
+import { BulletinError } from '@bulletin/story';
+
+/** A file that cannot be enqueued as it is. */
+export class FileRefusedError extends BulletinError {
+  constructor(code: string, message: string, cause?: unknown) {
+    super(code, message, { permanent: true, cause });
+  }
+}
+
+/** Reads a wire file into ingest job data; bytes that are not UTF-8 travel as base64. */
+export async function readPayload(path: string, source: WireSource, receivedAt: string): Promise<{ data: IngestJobData; bytes: Buffer }> {
+  let bytes: Buffer;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new FileRefusedError('FILE_NOT_REGULAR', 'not a regular file');
+    if (info.size > MAX_PAYLOAD_BYTES) {
+      throw new FileRefusedError('FILE_TOO_LARGE', `${info.size} bytes is over the ${MAX_PAYLOAD_BYTES}-byte limit`);
+    }
+    bytes = await readFile(path);
+  } catch (error) {
+    if (error instanceof FileRefusedError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    throw new FileRefusedError('FILE_UNREADABLE', `cannot read it (${code})`, error);
+  }
+  const utf8 = isUtf8(bytes);
+  const data: IngestJobData = {
+    source,
+    receivedAt,
+    filename: path,
+    encoding: utf8 ? 'utf8' : 'base64',
+    payload: bytes.toString(utf8 ? 'utf8' : 'base64'),
+  };
+  return { data, bytes };
+}
