@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { QUEUES } from '@bulletin/contracts';
+import { deleteKeys, redisAvailable, TEST_REDIS_URL, uniquePrefix } from '@bulletin/redis/testing';
+import { fixturePath, SEED_FIXTURE } from '@bulletin/wire/testing';
+import { Queue } from 'bullmq';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readPayload, runCli, USAGE, type CliIo } from './index.js';
+
+const available = await redisAvailable();
+const prefix = uniquePrefix('cli');
+const scratch = mkdtempSync(join(tmpdir(), 'bulletin-cli-'));
+afterAll(async () => {
+  rmSync(scratch, { recursive: true, force: true });
+  if (available) await deleteKeys(TEST_REDIS_URL, prefix);
+});
+
+function io(env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const value: CliIo = {
+    env: { REDIS_URL: TEST_REDIS_URL, BULLETIN_PREFIX: prefix, ...env },
+    stdout: (line) => out.push(line),
+    stderr: (line) => err.push(line),
+    now: () => new Date('2014-11-18T09:30:00.000Z'),
+  };
+  return { value, out, err };
+}
+
+describe('runCli', () => {
+  it('prints usage for help and exits 2 for no or unknown commands', async () => {
+    const help = io();
+    expect(await runCli(['help'], help.value)).toBe(0);
+    expect(help.out).toEqual([USAGE]);
+    expect(await runCli([], io().value)).toBe(2);
+    const unknown = io();
+    expect(await runCli(['publish-all'], unknown.value)).toBe(2);
+    expect(unknown.err[0]).toMatch(/^bulletin: unknown command "publish-all"/);
+  });
+
+  it('asks for at least one file', async () => {
+    const run = io();
+    expect(await runCli(['ingest'], run.value)).toBe(2);
+    expect(run.err).toEqual(['bulletin ingest: name at least one FILE']);
+  });
+
+  it('says to start bulletin when no Redis answers', async () => {
+    const run = runCli(['ingest', 'x.txt'], io({ REDIS_URL: 'redis://127.0.0.1:1' }).value);
+    await expect(run).rejects.toThrow(/no Redis answers at redis:\/\/127.0.0.1:1: start bulletin first/);
+  });
+});
+
+describe('readPayload', () => {
+  const source = { id: 'files', name: 'Local files' };
+
+  it('sends bytes that are not UTF-8 as base64, untouched', async () => {
+    const path = join(scratch, 'latin1.txt');
+    writeFileSync(path, Buffer.from([0x43, 0x61, 0x66, 0xe9]));
+    const { data } = await readPayload(path, source, '2014-11-18T00:00:00.000Z');
+    expect(data.encoding).toBe('base64');
+    expect(Buffer.from(data.payload, 'base64')).toEqual(Buffer.from([0x43, 0x61, 0x66, 0xe9]));
+  });
+
+  it('refuses directories and files over the size limit with their own codes', async () => {
+    await expect(readPayload(scratch, source, '')).rejects.toMatchObject({ code: 'FILE_NOT_REGULAR' });
+    const big = join(scratch, 'big.txt');
+    writeFileSync(big, Buffer.alloc(6 * 1024 * 1024, 0x61));
+    await expect(readPayload(big, source, '')).rejects.toThrow(/over the 5242880-byte limit/);
+  });
+});
+
+describe.skipIf(!available)('bulletin ingest on the real Redis', () => {
+  it('enqueues good files, prints one line each and exits 1 when any is refused', async () => {
+    const seed = fixturePath(SEED_FIXTURE);
+    const empty = join(scratch, 'empty.txt');
+    writeFileSync(empty, '\n\n');
+    const run = io();
+    expect(await runCli(['ingest', '--source', 'pse:Public Sector Executive', seed, empty], run.value)).toBe(1);
+    expect(run.out[0]).toMatch(new RegExp(`^${seed}\\t[0-9a-f]{20}$`));
+    expect(run.out[1]).toMatch(/^.*empty\.txt\trefused: WIRE_EMPTY: /);
+    const queue = new Queue(QUEUES.ingest, { connection: { url: TEST_REDIS_URL }, prefix });
+    const [job] = await queue.getJobs(['waiting']);
+    await queue.close();
+    expect(job?.data).toMatchObject({ source: { id: 'pse', name: 'Public Sector Executive' }, receivedAt: '2014-11-18T09:30:00.000Z', encoding: 'utf8', filename: seed });
+  });
+});
