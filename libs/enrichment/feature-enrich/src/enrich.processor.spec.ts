@@ -32,7 +32,7 @@ describe.skipIf(!available)('processEnrich against the real store and queues', (
     const producers = createProducers({ connection: redis, prefix, log });
     const { headline, bodyText } = readRotherhamArticle();
     const story = (await store.saveIncoming(makeStory('rotherham', { headline, bodyText }))).story;
-    const result = await processEnrich({ story }, { tagger: createTagger(defaultTaxonomy), store, producers });
+    const result = await processEnrich({ id: story.id, version: 1 }, { tagger: createTagger(defaultTaxonomy), store, producers });
     expect(result.superseded).toBe(false);
     expect(result.topics).toEqual(expect.arrayContaining(['child-protection', 'local-government']));
     const stored = await store.get(story.id);
@@ -50,7 +50,7 @@ describe.skipIf(!available)('processEnrich against the real store and queues', (
     const v1 = (await store.saveIncoming(makeStory('superseded'))).story;
     await store.saveIncoming({ ...v1, contentHash: 'v2' });
     const result = await processEnrich(
-      { story: v1 },
+      { id: v1.id, version: 1 },
       { tagger: createTagger(defaultTaxonomy), store, producers: { publish: async (data) => void published.push(data) } },
     );
     expect(result.superseded).toBe(true);

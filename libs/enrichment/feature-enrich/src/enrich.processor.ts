@@ -5,7 +5,7 @@ import type { Tagger } from '@bulletin/tagger';
 
 export interface EnrichDeps {
   tagger: Tagger;
-  store: Pick<StoryStore, 'saveEnriched'>;
+  store: Pick<StoryStore, 'get' | 'saveSubjects'>;
   producers: Pick<Producers, 'publish'>;
 }
 
@@ -17,18 +17,21 @@ export interface EnrichResult {
   superseded: boolean;
 }
 
-/** tag → store → hand on to publishing. */
+/** read → tag → store the tags → hand on to publishing. */
 export async function processEnrich(data: EnrichJobData, deps: EnrichDeps): Promise<EnrichResult> {
-  const { story } = data;
+  const story = await deps.store.get(data.id);
+  const result = { id: data.id, version: data.version, topics: [] as string[] };
+  if (!story || story.version !== data.version) return { ...result, superseded: true };
   const subjects = deps.tagger.tag(story);
   const topics = subjects.map((subject) => subject.slug);
-  const result = { id: story.id, version: story.version, topics };
-  if (!(await deps.store.saveEnriched({ ...story, subjects }))) return { ...result, superseded: true };
+  if (!(await deps.store.saveSubjects(story.id, story.version, subjects))) {
+    return { ...result, topics, superseded: true };
+  }
   await deps.producers.publish({
     id: story.id,
     version: story.version,
     publishedAt: Date.parse(story.firstcreated),
     topics,
   });
-  return { ...result, superseded: false };
+  return { ...result, topics, superseded: false };
 }

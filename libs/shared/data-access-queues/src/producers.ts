@@ -24,8 +24,8 @@ export interface ProducersOptions {
 export interface Producers {
   /** Enqueues a raw payload; resolves to the job id. */
   ingest(data: IngestJobData): Promise<string>;
-  /** Hands stories to enrichment, one job per story version, in one round trip. */
-  enrich(stories: readonly Story[]): Promise<void>;
+  /** Hands stored stories to enrichment, one job per story version, in one round trip. */
+  enrich(stories: readonly Pick<Story, 'id' | 'version'>[]): Promise<void>;
   publish(data: PublishJobData): Promise<void>;
   close(): Promise<void>;
 }
@@ -55,7 +55,7 @@ export function createProducers(options: ProducersOptions): Producers {
       await enrich.addBulk(
         stories.map((story) => ({
           name: JOBS.enrichStory,
-          data: { story },
+          data: { id: story.id, version: story.version },
           opts: { jobId: storyVersionJobId(story.id, story.version) },
         })),
       );

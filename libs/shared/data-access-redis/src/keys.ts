@@ -5,7 +5,7 @@
  */
 export interface Keys {
   readonly prefix: string;
-  /** JSON of the current version of a story. */
+  /** Hash of a story's newest version: `story` (JSON, as parsed) and `subjects` (JSON, as tagged). */
   story(id: string): string;
   /** Hash: story id → `version|contentHash|firstcreated` of the newest version seen. */
   readonly storyVersions: string;

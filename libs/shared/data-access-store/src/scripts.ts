@@ -16,12 +16,12 @@ export interface StoreCommands {
     firstcreated: string,
     json: string,
   ): Promise<[string, number, string]>;
-  saveEnriched(
+  saveSubjects(
     storyKey: string,
     versionsKey: string,
     id: string,
     version: number,
-    json: string,
+    subjectsJson: string,
   ): Promise<number>;
   indexStory(
     allKey: string,
@@ -41,7 +41,7 @@ const registered = new WeakSet<Redis>();
 export function withStoreCommands(redis: Redis): Redis & StoreCommands {
   if (!registered.has(redis)) {
     redis.defineCommand('saveIncoming', { numberOfKeys: 2, lua: lua('save-incoming') });
-    redis.defineCommand('saveEnriched', { numberOfKeys: 2, lua: lua('save-enriched') });
+    redis.defineCommand('saveSubjects', { numberOfKeys: 2, lua: lua('save-subjects') });
     redis.defineCommand('indexStory', { numberOfKeys: 3, lua: lua('index-story') });
     registered.add(redis);
   }

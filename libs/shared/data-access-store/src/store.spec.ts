@@ -54,14 +54,26 @@ describe.skipIf(!available)('story store on the real Redis', () => {
     expect((await store.get(first.id))?.bodyText).toBe(bodyText);
   });
 
-  it('never lets a stale enrichment overwrite a newer version', async () => {
+  it('never lets a stale enrichment label a newer version', async () => {
     const store = createStoryStore(redis, keys);
     const v1 = makeStory('stale');
     await store.saveIncoming(v1);
     const v2 = (await store.saveIncoming({ ...v1, contentHash: 'changed' })).story;
-    expect(await store.saveEnriched({ ...v1, summary: 'old tags' })).toBe(false);
-    expect(await store.saveEnriched({ ...v2, summary: 'new tags' })).toBe(true);
-    expect((await store.get(v1.id))?.summary).toBe('new tags');
+    const tag = (slug: string) => [{ slug, name: slug, codes: [], confidence: 0.5, matched: [slug] }];
+    expect(await store.saveSubjects(v1.id, 1, tag('old'))).toBe(false);
+    expect(await store.saveSubjects(v2.id, 2, tag('new'))).toBe(true);
+    expect((await store.get(v1.id))?.subjects).toEqual(tag('new'));
+    expect(await store.saveSubjects('never-stored', 1, tag('x'))).toBe(false);
+  });
+
+  it('keeps the last subjects while a new version waits for tagging', async () => {
+    const store = createStoryStore(redis, keys);
+    const v1 = makeStory('retag');
+    await store.saveIncoming(v1);
+    const tags = [{ slug: 'a', name: 'A', codes: [], confidence: 0.5, matched: ['a'] }];
+    await store.saveSubjects(v1.id, 1, tags);
+    await store.saveIncoming({ ...v1, contentHash: 'v2', headline: 'Changed' });
+    expect(await store.get(v1.id)).toMatchObject({ version: 2, headline: 'Changed', subjects: tags });
   });
 
   it('reads many stories in order and skips missing ids', async () => {

@@ -1,5 +1,5 @@
 import type { Keys, Redis } from '@bulletin/redis';
-import { BulletinError, type Story } from '@bulletin/story';
+import { BulletinError, type Story, type Subject } from '@bulletin/story';
 import { withStoreCommands, type StoreCommands } from './scripts.js';
 
 export type SaveOutcome = 'created' | 'updated' | 'duplicate';
@@ -10,15 +10,18 @@ export interface SavedStory {
   story: Story;
 }
 
-/** Where stories live. One implementation today (Redis); the contract suite is in the spec. */
+/**
+ * Where stories live. A story is stored once as parsed and its subjects beside it, so tagging
+ * writes a few hundred bytes rather than rewriting the whole story.
+ */
 export interface StoryStore {
   /**
    * Stores a freshly parsed story. A re-delivery with the same content is a `duplicate`; one
    * with changed content becomes the next version, keeping the first version's `firstcreated`.
    */
   saveIncoming(story: Story): Promise<SavedStory>;
-  /** Replaces the stored story with its enriched form; false when a newer version exists. */
-  saveEnriched(story: Story): Promise<boolean>;
+  /** Stores the subjects of a version; false when a newer version exists (nothing written). */
+  saveSubjects(id: string, version: number, subjects: readonly Subject[]): Promise<boolean>;
   get(id: string): Promise<Story | undefined>;
   /** Stories for the ids, in the same order, skipping ids with no story. */
   getMany(ids: readonly string[]): Promise<Story[]>;
@@ -40,27 +43,35 @@ async function saveIncoming(redis: Redis & StoreCommands, keys: Keys, story: Sto
   throw new BulletinError('STORE_VERSION_RACE', `story ${story.id}: lost ${MAX_VERSION_RACES} version races in a row`);
 }
 
-/** A {@link StoryStore} in Redis: JSON per story plus one hash of newest versions. */
+/** Our own writes, validated before they were stored: parsed, not re-validated, on hot reads. */
+function assemble([story, subjects]: (string | null)[]): Story | undefined {
+  if (!story) return undefined;
+  const parsed = JSON.parse(story) as Story;
+  return subjects ? { ...parsed, subjects: JSON.parse(subjects) as Subject[] } : parsed;
+}
+
+/** A {@link StoryStore} in Redis: one hash per story plus one hash of newest versions. */
 export function createStoryStore(redis: Redis, keys: Keys): StoryStore {
   const commands = withStoreCommands(redis);
   return {
     saveIncoming: (story) => saveIncoming(commands, keys, story),
-    async saveEnriched(story) {
-      const saved = await commands.saveEnriched(
-        keys.story(story.id), keys.storyVersions, story.id, story.version, JSON.stringify(story),
-      );
+    async saveSubjects(id, version, subjects) {
+      const saved = await commands.saveSubjects(keys.story(id), keys.storyVersions, id, version, JSON.stringify(subjects));
       return saved === 1;
     },
     async get(id) {
-      const json = await redis.get(keys.story(id));
-      return json === null ? undefined : (JSON.parse(json) as Story);
+      return assemble(await redis.hmget(keys.story(id), 'story', 'subjects'));
     },
     async getMany(ids) {
       if (ids.length === 0) return [];
-      // Our own writes, validated before they were stored: parsed, not re-validated, on the
-      // hot read path of every feed request.
-      const values = await redis.mget(ids.map((id) => keys.story(id)));
-      return values.flatMap((json) => (json === null ? [] : [JSON.parse(json) as Story]));
+      const pipeline = redis.pipeline();
+      for (const id of ids) pipeline.hmget(keys.story(id), 'story', 'subjects');
+      const replies = (await pipeline.exec()) ?? [];
+      return replies.flatMap(([error, fields]) => {
+        if (error) throw error;
+        const story = assemble(fields as (string | null)[]);
+        return story ? [story] : [];
+      });
     },
   };
 }

@@ -15,8 +15,15 @@ export const ingestJobSchema = z.object({
   payload: z.string().min(1, 'must not be empty'),
 });
 
-/** A parsed story waiting to be tagged. */
-export const enrichJobSchema = z.object({ story: storySchema });
+/**
+ * A stored story version waiting to be tagged. It names the story rather than carrying it:
+ * the story is in the store already, and a 10 kB copy through the queue would cost a write, a
+ * read and a re-validation for nothing.
+ */
+export const enrichJobSchema = z.object({
+  id: storySchema.shape.id,
+  version: z.number().int().min(1),
+});
 
 /** A stored, tagged story version to put into the feed indexes. */
 export const publishJobSchema = z.object({

@@ -1,0 +1,51 @@
+/** Throughput and steady-rate latency, measured the same way for any {@link BenchSystem}. */
+import type { BenchSystem } from './system.js';
+
+/** Stories per second with every payload enqueued at once (in chunks of 500). */
+export async function measureThroughput(system: BenchSystem, count: number): Promise<number> {
+  let done = 0;
+  const finished = new Promise<void>((resolve) => system.onDone(() => ++done === count && resolve()));
+  const started = performance.now();
+  for (let i = 0; i < count; i += 500) {
+    await system.submit(Array.from({ length: Math.min(500, count - i) }, (_, k) => i + k));
+  }
+  await finished;
+  return count / ((performance.now() - started) / 1000);
+}
+
+export interface Latency {
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
+}
+
+/** Enqueue-to-done milliseconds with payloads sent one at a time at a steady rate. */
+export async function measureLatency(system: BenchSystem, count: number, perSecond: number): Promise<Latency> {
+  const sentAt = new Array<number>(count);
+  const took: number[] = [];
+  const finished = new Promise<void>((resolve) =>
+    system.onDone((index) => {
+      took.push(performance.now() - (sentAt[index] ?? 0));
+      if (took.length === count) resolve();
+    }),
+  );
+  const started = performance.now();
+  const sends: Promise<void>[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const due = started + (i * 1000) / perSecond;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    sentAt[i] = performance.now();
+    // Not awaited: a steady sender does not wait for one enqueue before timing the next.
+    sends.push(system.submit([i]));
+  }
+  await Promise.all(sends);
+  await finished;
+  const sorted = took.sort((a, b) => a - b);
+  const round = (n: number) => Number(n.toFixed(1));
+  return { p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1) ?? NaN) };
+}
