@@ -3,16 +3,19 @@ import { toMarkupText } from './text-safety.js';
 
 const STYLE = [
   ':root{color-scheme:light dark;font-family:system-ui,sans-serif;line-height:1.6}',
-  'body{max-width:42rem;margin:0 auto;padding:1rem}',
+  'body{max-width:42rem;margin:0 auto;padding:1rem;overflow-wrap:anywhere}',
+  'figure{margin:1rem 0}',
   'img{max-width:100%;height:auto}',
-  '.meta,figcaption,.site{color:GrayText;font-size:.9rem}',
-  '.topics{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0}',
+  '.meta,figcaption,.site,.label{color:GrayText;font-size:.9rem}',
+  '.topics{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0;margin:0}',
+  'nav{display:flex;gap:.5rem;align-items:baseline}',
 ].join('');
 
 // The page runs no script and loads nothing but images; the style is allowed by its hash, so
 // even markup that slipped past upstream sanitising cannot style or script the page.
 const STYLE_HASH = createHash('sha256').update(STYLE).digest('base64');
-const CSP = [
+/** The page's Content-Security-Policy; the server sends the same one as a header. */
+export const PAGE_CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   'img-src http: https:',
   `style-src 'sha256-${STYLE_HASH}'`,
@@ -40,7 +43,7 @@ export function renderHtmlDocument(options: HtmlDocumentOptions): string {
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${PAGE_CONTENT_SECURITY_POLICY}">`,
     `<title>${toMarkupText(options.title)}</title>`,
     ...(options.headHtml ? [options.headHtml] : []),
     `<style>${STYLE}</style>`,

@@ -27,3 +27,4 @@ export {
   type FeedDescriptor,
   type RenderContext,
 } from './render-types.js';
+export { PAGE_CONTENT_SECURITY_POLICY } from './html-document.js';

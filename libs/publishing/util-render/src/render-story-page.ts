@@ -40,7 +40,7 @@ function renderTopics(story: Story, ctx: RenderContext): string {
       `<li><a href="${text(topicFeedUrl(ctx.baseUrl, subject.slug, 'atom'))}" type="application/atom+xml">` +
       `${text(subject.name)}</a></li>`,
   );
-  return `<nav aria-label="Topics"><ul class="topics">${links.join('')}</ul></nav>`;
+  return `<nav aria-label="Topics"><span class="label">Topic feeds:</span><ul class="topics">${links.join('')}</ul></nav>`;
 }
 
 function renderFigure(image: StoryImage): string {
