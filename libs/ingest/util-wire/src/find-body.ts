@@ -1,4 +1,6 @@
-import { isQuestionHeadline, type TextUnit } from './classify-unit.js';
+import { isQuestionHeadline } from './classify-unit.js';
+import { endsWithColon } from './text-shape.js';
+import type { UnitList } from './unit-list.js';
 
 /** The article body: which units are its paragraphs, and where it stopped. */
 export interface BodyRun {
@@ -14,17 +16,16 @@ export interface BodyRun {
 
 // Two furniture-like lines in a row end the body; one may be a sub-heading between paragraphs.
 const MAX_GAP = 2;
-const LEAD_IN = /:["'”’]?$/;
 
-function extendRun(units: readonly TextUnit[], start: number): BodyRun {
+function extendRun(units: UnitList, start: number): BodyRun {
   const paragraphs = [start];
-  let chars = units[start]?.text.length ?? 0;
+  let chars = units.at(start).text.length;
   let pending: number[] = [];
   let gaps = 0;
   let index = start + 1;
   for (; index < units.length && gaps < MAX_GAP; index += 1) {
-    const unit = units[index];
-    if (unit === undefined || unit.kind === 'chrome') break;
+    const unit = units.at(index);
+    if (unit.kind === 'chrome') break;
     if (unit.kind === 'prose') {
       paragraphs.push(...pending, index);
       chars += unit.text.length;
@@ -38,20 +39,20 @@ function extendRun(units: readonly TextUnit[], start: number): BodyRun {
     }
   }
   // A list closing the article counts when the paragraph before it introduced it.
-  const last = units[paragraphs[paragraphs.length - 1] ?? start];
-  if (last !== undefined && LEAD_IN.test(last.text)) {
-    const list = pending.filter((candidate) => units[candidate]?.kind === 'bullet');
+  const last = units.at(paragraphs[paragraphs.length - 1] ?? start);
+  if (endsWithColon(last.text)) {
+    const list = pending.filter((candidate) => units.at(candidate).kind === 'bullet');
     if (list.length === pending.length) paragraphs.push(...list);
   }
   return { start, paragraphs, end: index, chars };
 }
 
 /** "Is X ready for winter?" set apart from the body by a byline or date is its headline. */
-function dropQuestionHeadline(units: readonly TextUnit[], run: BodyRun): BodyRun {
+function dropQuestionHeadline(units: UnitList, run: BodyRun): BodyRun {
   const [first, second] = run.paragraphs;
   if (first === undefined || second === undefined || second === first + 1) return run;
-  if (!isQuestionHeadline(units[first] as TextUnit)) return run;
-  const chars = run.chars - (units[first] as TextUnit).text.length;
+  if (!isQuestionHeadline(units.at(first))) return run;
+  const chars = run.chars - units.at(first).text.length;
   return { ...run, start: second, paragraphs: run.paragraphs.slice(1), chars };
 }
 
@@ -61,11 +62,11 @@ function dropQuestionHeadline(units: readonly TextUnit[], run: BodyRun): BodyRun
  * The run with the most prose is the article; teasers and banners make only short runs.
  * @returns undefined when the text has no prose at all.
  */
-export function findBody(units: readonly TextUnit[]): BodyRun | undefined {
+export function findBody(units: UnitList): BodyRun | undefined {
   let best: BodyRun | undefined;
   let index = 0;
   while (index < units.length) {
-    if (units[index]?.kind !== 'prose') {
+    if (!units.isProse(index)) {
       index += 1;
       continue;
     }

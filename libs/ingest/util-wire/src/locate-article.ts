@@ -1,7 +1,8 @@
 import type { StoryImage } from '@bulletin/story';
-import { isHeadlineShaped, isQuestionHeadline, type TextUnit } from './classify-unit.js';
+import { isHeadlineShaped, isQuestionHeadline } from './classify-unit.js';
 import { WireParseError } from './errors.js';
 import { findBody } from './find-body.js';
+import type { UnitList } from './unit-list.js';
 
 /** What the text parser found, before it becomes a story. */
 export interface Article {
@@ -28,10 +29,10 @@ interface HeadlineSearch {
 }
 
 /** Walks up from the body, past metadata and furniture and collecting a standfirst, to a title. */
-function findHeadline(units: readonly TextUnit[], start: number): HeadlineSearch {
+function findHeadline(units: UnitList, start: number): HeadlineSearch {
   const standfirst: number[] = [];
   for (let index = start - 1; index >= 0 && index >= start - HEADLINE_REACH; index -= 1) {
-    const unit = units[index] as TextUnit;
+    const unit = units.at(index);
     if (unit.kind === 'title') return { headline: index, standfirst };
     if (unit.kind !== 'prose') continue;
     // A question or exclamation is still a headline, not a standfirst.
@@ -41,51 +42,54 @@ function findHeadline(units: readonly TextUnit[], start: number): HeadlineSearch
     standfirst.unshift(index);
   }
   const top = standfirst[0];
-  if (top !== undefined && isHeadlineShaped(units[top] as TextUnit)) {
+  if (top !== undefined && isHeadlineShaped(units.at(top))) {
     return { headline: top, standfirst: standfirst.slice(1) };
   }
   return { standfirst };
 }
 
 /** Indexes of metadata units that belong to the article, in document order. */
-function metaIndexes(
-  units: readonly TextUnit[],
-  headline: number,
-  lastParagraph: number,
-): number[] {
+function metaIndexes(units: UnitList, headline: number, lastParagraph: number): number[] {
   const found: number[] = [];
   for (let index = Math.max(0, headline - META_REACH); index < headline; index += 1) {
-    const unit = units[index] as TextUnit;
-    if (unit.kind === 'prose' || unit.kind === 'title') found.length = 0;
-    else if (unit.kind === 'meta') found.push(index);
+    const { kind } = units.at(index);
+    if (kind === 'prose' || kind === 'title') found.length = 0;
+    else if (kind === 'meta') found.push(index);
   }
-  let near = true;
-  for (let index = headline + 1; index < units.length; index += 1) {
-    const unit = units[index] as TextUnit;
-    if (
-      index > lastParagraph &&
-      (unit.kind === 'chrome' || index > lastParagraph + AFTER_BODY_REACH)
-    )
-      near = false;
-    // Unlabelled dates far below the article belong to teasers; "Published:" lines do not.
-    if (unit.kind === 'meta' && (near || unit.date?.labelled === true)) found.push(index);
+  let index = headline + 1;
+  // Below the body, metadata belongs to the article until furniture or until it is too far.
+  for (; index < units.length; index += 1) {
+    const unit = units.at(index);
+    const far = index > lastParagraph + AFTER_BODY_REACH;
+    if (index > lastParagraph && (unit.kind === 'chrome' || far)) break;
+    if (unit.kind === 'meta') found.push(index);
   }
+  // Unlabelled dates further down belong to teasers; "Published:" lines do not.
+  for (; index < units.length; index += 1) if (units.hasLabelledDate(index)) found.push(index);
   return found;
 }
 
 function describeMeta(
-  units: readonly TextUnit[],
+  units: UnitList,
   indexes: readonly number[],
 ): Omit<Article, 'headline' | 'paragraphs'> {
-  const metas = indexes.map((index) => units[index] as TextUnit);
-  const byline = metas.find((unit) => unit.byline !== undefined)?.byline;
-  const published = metas.find((unit) => unit.date?.role === 'published')?.date?.iso;
-  const updated = metas.find((unit) => unit.date?.role === 'updated')?.date?.iso;
+  let byline: string | undefined;
+  let published: string | undefined;
+  let updated: string | undefined;
+  const images: StoryImage[] = [];
+  // The first of each kind wins; every image counts.
+  for (const index of indexes) {
+    const { byline: by, date, image } = units.at(index);
+    byline ??= by;
+    if (date?.role === 'published') published ??= date.iso;
+    if (date?.role === 'updated') updated ??= date.iso;
+    if (image !== undefined) images.push(image);
+  }
   return {
     ...(byline === undefined ? {} : { byline }),
     ...(published === undefined ? {} : { published }),
     ...(updated === undefined ? {} : { updated }),
-    images: metas.flatMap((unit) => (unit.image === undefined ? [] : [unit.image])),
+    images,
   };
 }
 
@@ -95,7 +99,7 @@ function describeMeta(
  * @throws WireParseError `WIRE_NO_BODY` when there is no prose, `WIRE_NO_HEADLINE` when nothing
  * title-like precedes the body.
  */
-export function locateArticle(units: readonly TextUnit[]): Article {
+export function locateArticle(units: UnitList): Article {
   const body = findBody(units);
   if (body === undefined) {
     throw new WireParseError(
@@ -112,8 +116,8 @@ export function locateArticle(units: readonly TextUnit[]): Article {
   }
   const lastParagraph = body.paragraphs[body.paragraphs.length - 1] ?? body.start;
   return {
-    headline: (units[headline] as TextUnit).text,
-    paragraphs: [...standfirst, ...body.paragraphs].map((index) => (units[index] as TextUnit).text),
+    headline: units.at(headline).text,
+    paragraphs: [...standfirst, ...body.paragraphs].map((index) => units.at(index).text),
     ...describeMeta(units, metaIndexes(units, headline, lastParagraph)),
   };
 }

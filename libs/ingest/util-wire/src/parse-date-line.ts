@@ -36,7 +36,11 @@ const TIME_FIRST =
 const LABEL =
   /^(first published|published|posted|created|dated|date|issued|released|last updated|updated|last modified|modified|amended)(?:\s+(?:on|at))?\s*(?::|-|–)?\s*/i;
 const UPDATED_LABEL = /updat|modif|amend/i;
+// Some word of every LABEL alternative ("date" covers dated and updated).
+const LABEL_WORD = /publish|posted|created|date|issued|released|modified|amended/i;
 const MAY_BE_DATE = /\d/;
+// Every pattern starts with a digit, a weekday or a month (TIME_FIRST with a digit too).
+const DATE_START = /^[\dadfjmnostw]/i;
 const MAX_DATE_LINE = 80;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -144,6 +148,11 @@ function parseDate(text: string, clock?: Clock): string | undefined {
   return iso === null ? undefined : fromIso(iso);
 }
 
+/** False for text that cannot hold a labelled date ("Published: …") anywhere in it. */
+export function mayHaveDateLabel(text: string): boolean {
+  return LABEL_WORD.test(text);
+}
+
 /**
  * Reads a line that is wholly a date, in the formats UK sites use: `18.11.14`, `18/11/2014`,
  * `18 November 2014`, `Tuesday 18 November 2014`, `18 Nov 2014 10:32`, `10:32 18 Nov 2014`,
@@ -155,6 +164,7 @@ export function parseDateLine(line: string): DateLine | undefined {
   if (line.length > MAX_DATE_LINE || !MAY_BE_DATE.test(line)) return undefined;
   const label = LABEL.exec(line);
   const rest = label === null ? line : line.slice(label[0].length);
+  if (!DATE_START.test(rest)) return undefined;
   let iso = parseDate(rest);
   if (iso === undefined) {
     const timeFirst = TIME_FIRST.exec(rest);

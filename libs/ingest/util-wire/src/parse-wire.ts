@@ -1,5 +1,5 @@
 import { decodeWire } from './decode.js';
-import { detectFormat } from './detect-format.js';
+import { sniffFormat } from './detect-format.js';
 import { WireParseError } from './errors.js';
 import { parseFeed } from './parse-feed.js';
 import { parseTextStory } from './parse-text.js';
@@ -31,7 +31,9 @@ function normaliseReceivedAt(receivedAt: string): string {
 export async function parseWire(input: WireInput): Promise<WireResult> {
   const context = { source: input.source, receivedAt: normaliseReceivedAt(input.receivedAt) };
   const text = decodeWire(input.bytes);
-  const format = detectFormat(text);
-  if (format === 'text') return { format, stories: [parseTextStory(text, context)], rejected: [] };
+  const { format, plain } = sniffFormat(text);
+  if (format === 'text') {
+    return { format, stories: [parseTextStory(text, context, plain)], rejected: [] };
+  }
   return parseFeed(text, { ...context, format });
 }

@@ -1,4 +1,4 @@
-import { findRootStart, readElementName } from './detect-format.js';
+import { findRootStart, readElementName } from './xml-root.js';
 
 /** A feed cut into its items, each to be parsed on its own inside a minimal wrapper. */
 export interface SplitFeed {

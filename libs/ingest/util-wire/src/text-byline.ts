@@ -1,3 +1,5 @@
+import { endsWithSentence, hasWords } from './text-shape.js';
+
 const NAME_WORD = "[A-Z][\\p{L}'’.-]*";
 const NAME_JOINER =
   "(?:[A-Z][\\p{L}'’.-]*|and|&|de|van|von|der|den|la|le|du|di|da|al|bin|ap|O'[A-Z][\\p{L}]*)";
@@ -6,9 +8,7 @@ const BYLINE = new RegExp(
   'u',
 );
 const FIRST_LETTER_UPPER = /^\p{Lu}/u;
-const ENDS_SENTENCE = /[.!?]["'”’)]*$/;
 const INITIAL = /\b\p{Lu}\.$/u;
-const WORD = /\S+/g;
 const MAX_ROLE_WORDS = 8;
 
 /** A byline line split into the person and, when given, their role. */
@@ -18,8 +18,8 @@ export interface Byline {
 }
 
 function isRole(role: string): boolean {
-  if (ENDS_SENTENCE.test(role) && !INITIAL.test(role)) return false;
-  return (role.match(WORD)?.length ?? 0) <= MAX_ROLE_WORDS;
+  if (endsWithSentence(role) && !INITIAL.test(role)) return false;
+  return !hasWords(role, MAX_ROLE_WORDS + 1);
 }
 
 /**
@@ -33,7 +33,7 @@ export function parseBylineLine(line: string): Byline | undefined {
   const match = BYLINE.exec(line);
   const name = match?.[1];
   if (name === undefined || !FIRST_LETTER_UPPER.test(name)) return undefined;
-  if (ENDS_SENTENCE.test(name) && !INITIAL.test(name)) return undefined;
+  if (endsWithSentence(name) && !INITIAL.test(name)) return undefined;
   const role = match?.[2]?.trim();
   if (role === undefined) return { name };
   return isRole(role) ? { name, role } : undefined;

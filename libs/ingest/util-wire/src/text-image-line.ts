@@ -1,4 +1,5 @@
 import type { StoryImage } from '@bulletin/story';
+import { hasWords } from './text-shape.js';
 
 const IMAGE_LABEL =
   /^(?:main |top |lead )?(image|photo|photograph|picture|pic|caption|credit|image credit|photo credit|picture credit|photograph credit)s?\s*:\s*(.+)$/i;
@@ -8,10 +9,9 @@ const INLINE_CREDIT = /\s*\b(?:credit|photo|picture|image)s?\s*:\s*/i;
 const CREDIT_HINT =
   /[/©]|\b(?:c\.|courtesy|copyright|credit|PA|Getty|Alamy|Shutterstock|Reuters|AP|AFP|iStock|Wire)\b/;
 const CREDIT_MAX_WORDS = 5;
-const WORD = /\S+/g;
 
 function looksLikeCredit(text: string): boolean {
-  return CREDIT_HINT.test(text) || (text.match(WORD)?.length ?? 0) <= CREDIT_MAX_WORDS;
+  return CREDIT_HINT.test(text) || !hasWords(text, CREDIT_MAX_WORDS + 1);
 }
 
 function unwrapParentheses(line: string): string {

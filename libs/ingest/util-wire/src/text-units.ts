@@ -1,6 +1,5 @@
-import { collapseSpace } from './text-normalise.js';
+import { splitLines } from './text-normalise.js';
 
-const LINE_BREAK = /\r\n?|\n|\u2028|\u2029/;
 const WRAP_MIN = 50;
 const WRAP_MAX = 100;
 const WRAP_SPREAD = 30;
@@ -25,25 +24,36 @@ function isHardWrapped(lines: readonly string[], standsAlone: (line: string) => 
   return !lines.some(standsAlone);
 }
 
+function addBlock(
+  units: string[],
+  block: readonly string[],
+  standsAlone: (line: string) => boolean,
+): void {
+  if (isHardWrapped(block, standsAlone)) units.push(block.join(' '));
+  else units.push(...block);
+}
+
 /**
  * Splits text into units: one per line, except that a block of lines hard-wrapped to a column
  * (as plain-text wire copy often is) is joined back into one paragraph, unless `standsAlone`
  * says one of its lines (a date, a byline) must stay a line of its own. Whitespace is collapsed
  * and blank lines dropped.
+ * @param plain true when {@link isPlainText} holds for the text (see {@link splitLines}).
  */
-export function splitUnits(text: string, standsAlone: (line: string) => boolean): string[] {
+export function splitUnits(
+  text: string,
+  standsAlone: (line: string) => boolean,
+  plain = false,
+): string[] {
+  const lines = splitLines(text, plain);
   const units: string[] = [];
-  let block: string[] = [];
-  const flush = (): void => {
-    if (isHardWrapped(block, standsAlone)) units.push(block.join(' '));
-    else units.push(...block);
-    block = [];
-  };
-  for (const raw of text.split(LINE_BREAK)) {
-    const line = collapseSpace(raw);
-    if (line === '') flush();
-    else block.push(line);
+  let start = 0;
+  for (let index = 0; index <= lines.length; index += 1) {
+    if (index < lines.length && lines[index] !== '') continue;
+    // Most blocks are one line: a paragraph or a label between blank lines.
+    if (index - start === 1) units.push(lines[start] as string);
+    else if (index - start > 1) addBlock(units, lines.slice(start, index), standsAlone);
+    start = index + 1;
   }
-  flush();
   return units;
 }
