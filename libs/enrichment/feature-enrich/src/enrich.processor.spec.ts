@@ -32,7 +32,9 @@ describe.skipIf(!available)('processEnrich against the real store and queues', (
     const producers = createProducers({ connection: redis, prefix, log });
     const { headline, bodyText } = readRotherhamArticle();
     const story = (await store.saveIncoming(makeStory('rotherham', { headline, bodyText }))).story;
-    const result = await processEnrich({ id: story.id, version: 1 }, { tagger: createTagger(defaultTaxonomy), store, producers });
+    const { id, version, firstcreated, summary } = story;
+    const data = { id, version, firstcreated, headline, summary, bodyText };
+    const result = await processEnrich(data, { tagger: createTagger(defaultTaxonomy), store, producers });
     expect(result.superseded).toBe(false);
     expect(result.topics).toEqual(expect.arrayContaining(['child-protection', 'local-government']));
     const stored = await store.get(story.id);
@@ -50,7 +52,7 @@ describe.skipIf(!available)('processEnrich against the real store and queues', (
     const v1 = (await store.saveIncoming(makeStory('superseded'))).story;
     await store.saveIncoming({ ...v1, contentHash: 'v2' });
     const result = await processEnrich(
-      { id: v1.id, version: 1 },
+      { id: v1.id, version: 1, firstcreated: v1.firstcreated, headline: v1.headline, summary: v1.summary, bodyText: v1.bodyText },
       { tagger: createTagger(defaultTaxonomy), store, producers: { publish: async (data) => void published.push(data) } },
     );
     expect(result.superseded).toBe(true);

@@ -5,7 +5,7 @@ import type { Tagger } from '@bulletin/tagger';
 
 export interface EnrichDeps {
   tagger: Tagger;
-  store: Pick<StoryStore, 'get' | 'saveSubjects'>;
+  store: Pick<StoryStore, 'saveSubjects'>;
   producers: Pick<Producers, 'publish'>;
 }
 
@@ -17,21 +17,19 @@ export interface EnrichResult {
   superseded: boolean;
 }
 
-/** read → tag → store the tags → hand on to publishing. */
+/** tag → store the tags (if still the newest version) → hand on to publishing. */
 export async function processEnrich(data: EnrichJobData, deps: EnrichDeps): Promise<EnrichResult> {
-  const story = await deps.store.get(data.id);
-  const result = { id: data.id, version: data.version, topics: [] as string[] };
-  if (!story || story.version !== data.version) return { ...result, superseded: true };
-  const subjects = deps.tagger.tag(story);
+  const subjects = deps.tagger.tag(data);
   const topics = subjects.map((subject) => subject.slug);
-  if (!(await deps.store.saveSubjects(story.id, story.version, subjects))) {
-    return { ...result, topics, superseded: true };
+  const result = { id: data.id, version: data.version, topics };
+  if (!(await deps.store.saveSubjects(data.id, data.version, subjects))) {
+    return { ...result, superseded: true };
   }
   await deps.producers.publish({
-    id: story.id,
-    version: story.version,
-    publishedAt: Date.parse(story.firstcreated),
+    id: data.id,
+    version: data.version,
+    publishedAt: Date.parse(data.firstcreated),
     topics,
   });
-  return { ...result, topics, superseded: false };
+  return { ...result, superseded: false };
 }

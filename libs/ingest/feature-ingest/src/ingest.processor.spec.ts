@@ -57,7 +57,7 @@ describe.skipIf(!available)('processIngest against the real store and queues', (
     const again = await processIngest(job(readFixture(SEED_FIXTURE), 'base64'), deps());
     expect(again.stories[0]).toEqual({ id, version: 1, outcome: 'duplicate' });
     expect((await enrichQueue.getJobCounts('waiting')).waiting).toBe(1);
-    expect((await enrichQueue.getJob(`${id}-v1`))?.data).toEqual({ id, version: 1 });
+    expect((await enrichQueue.getJob(`${id}-v1`))?.data).toMatchObject({ id, version: 1, headline: stored?.headline, bodyText: stored?.bodyText });
   });
 
   it('keeps the good items of a feed with a broken one and reports the rejection', async () => {

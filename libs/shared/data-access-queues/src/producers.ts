@@ -25,7 +25,7 @@ export interface Producers {
   /** Enqueues a raw payload; resolves to the job id. */
   ingest(data: IngestJobData): Promise<string>;
   /** Hands stored stories to enrichment, one job per story version, in one round trip. */
-  enrich(stories: readonly Pick<Story, 'id' | 'version'>[]): Promise<void>;
+  enrich(stories: readonly Story[]): Promise<void>;
   publish(data: PublishJobData): Promise<void>;
   close(): Promise<void>;
 }
@@ -55,7 +55,14 @@ export function createProducers(options: ProducersOptions): Producers {
       await enrich.addBulk(
         stories.map((story) => ({
           name: JOBS.enrichStory,
-          data: { id: story.id, version: story.version },
+          data: {
+            id: story.id,
+            version: story.version,
+            firstcreated: story.firstcreated,
+            headline: story.headline,
+            summary: story.summary,
+            bodyText: story.bodyText,
+          },
           opts: { jobId: storyVersionJobId(story.id, story.version) },
         })),
       );

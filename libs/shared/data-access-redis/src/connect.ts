@@ -23,8 +23,6 @@ export function createRedisConnection(url: string, options: ConnectionOptions): 
     connectionName: options.name,
     maxRetriesPerRequest: options.role === 'worker' ? null : 2,
     enableOfflineQueue: true,
-    // Batches commands issued in the same tick into one round trip under load.
-    enableAutoPipelining: options.role === 'client',
   });
   redis.on('error', (error: Error) => {
     options.log.warn({ connection: options.name, err: error.message }, 'redis connection error');

@@ -16,13 +16,16 @@ export const ingestJobSchema = z.object({
 });
 
 /**
- * A stored story version waiting to be tagged. It names the story rather than carrying it:
- * the story is in the store already, and a 10 kB copy through the queue would cost a write, a
- * read and a re-validation for nothing.
+ * A stored story version waiting to be tagged, with the text the tagger reads. Carrying that
+ * text (not the whole story: no HTML, no metadata) spares the enricher a read of the store.
  */
 export const enrichJobSchema = z.object({
   id: storySchema.shape.id,
   version: z.number().int().min(1),
+  firstcreated: storySchema.shape.firstcreated,
+  headline: z.string(),
+  summary: z.string(),
+  bodyText: z.string(),
 });
 
 /** A stored, tagged story version to put into the feed indexes. */
