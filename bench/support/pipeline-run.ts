@@ -38,18 +38,12 @@ export async function startPipeline(redisUrl: string, prefix: string, payloads: 
     INGEST_CONCURRENCY: c, ENRICH_CONCURRENCY: c, PUBLISH_CONCURRENCY: c,
   });
   const platform = await openPlatform(config, log, { exit: () => undefined });
-  const events = new QueueEvents(QUEUES.publish, { connection: { url: redisUrl }, prefix });
-  await events.waitUntilReady();
   startIngestRole(platform);
   startEnrichRole(platform, createTagger(defaultTaxonomy));
   await startPublisherRole(platform, { topics: [], emptyUpdated: RECEIVED_AT });
   const producerConnection = platform.workerConnection.duplicate({ maxRetriesPerRequest: 2 });
   const ingest = new Queue<IngestJobData>(QUEUES.ingest, { connection: producerConnection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-  const listeners: ((index: number) => void)[] = [];
-  events.on('completed', ({ jobId }) => {
-    const index = ids.get(jobId.slice(0, jobId.lastIndexOf('-v')));
-    if (index !== undefined) for (const listener of listeners) listener(index);
-  });
+  let events: QueueEvents | undefined;
   return {
     async submit(indexes) {
       await ingest.addBulk(indexes.map((index) => ({
@@ -57,9 +51,17 @@ export async function startPipeline(redisUrl: string, prefix: string, payloads: 
         data: { source: SOURCE, receivedAt: RECEIVED_AT, encoding: 'utf8' as const, payload: payloads[index] ?? '' },
       })));
     },
-    onDone: (listener) => void listeners.push(listener),
+    async onDone(listener) {
+      events = new QueueEvents(QUEUES.publish, { connection: { url: redisUrl }, prefix });
+      events.on('completed', ({ jobId }) => {
+        const index = ids.get(jobId.slice(0, jobId.lastIndexOf('-v')));
+        if (index !== undefined) listener(index);
+      });
+      await events.waitUntilReady();
+    },
+    countDone: () => producerConnection.zcard(platform.keys.indexAll),
     async stop() {
-      await events.close();
+      await events?.close();
       await ingest.close();
       producerConnection.disconnect();
       await platform.shutdown.run('bench done');

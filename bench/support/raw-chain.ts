@@ -20,13 +20,17 @@ export function startRawChain(redisUrl: string, prefix: string, payloads: readon
     (name) => new Queue<RawJob>(name, { connection: producerConnection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
   );
   const listeners: ((index: number) => void)[] = [];
+  let done = 0;
   const workers = queues.map((queue, stage) => {
     const next = queues[stage + 1];
     return new Worker<RawJob>(
       queue.name,
       async (job) => {
         if (next) await next.add('hand-on', job.data);
-        else for (const listener of listeners) listener(job.data.index);
+        else {
+          done += 1;
+          for (const listener of listeners) listener(job.data.index);
+        }
       },
       { connection: workerConnection, prefix, concurrency },
     );
@@ -35,7 +39,8 @@ export function startRawChain(redisUrl: string, prefix: string, payloads: readon
     async submit(indexes) {
       await queues[0]?.addBulk(indexes.map((index) => ({ name: 'raw', data: { index, payload: payloads[index] ?? '' } })));
     },
-    onDone: (listener) => void listeners.push(listener),
+    onDone: async (listener) => void listeners.push(listener),
+    countDone: async () => done,
     async stop() {
       await Promise.all(workers.map((worker) => worker.close()));
       await Promise.all(queues.map((queue) => queue.close()));
