@@ -24,18 +24,30 @@ const store = createStoryStore(redis, keys);
 const index = createFeedIndex(redis, keys);
 const tagger = createTagger(defaultTaxonomy);
 
-const usedMemory = async () => Number(/^used_memory:(\d+)/m.exec(await redis.info('memory'))?.[1] ?? NaN);
+const usedMemory = async () =>
+  Number(/^used_memory:(\d+)/m.exec(await redis.info('memory'))?.[1] ?? NaN);
 
 const payloads = buildPayloads(STORIES);
 const before = await usedMemory();
 let jsonBytes = 0;
 for (const bytes of payloads) {
-  const [parsed] = (await parseWire({ bytes, source: { id: 'bench', name: 'Bench wire' }, receivedAt: '2014-11-18T00:00:00.000Z' })).stories;
+  const [parsed] = (
+    await parseWire({
+      bytes,
+      source: { id: 'bench', name: 'Bench wire' },
+      receivedAt: '2014-11-18T00:00:00.000Z',
+    })
+  ).stories;
   if (!parsed) throw new Error('a bench payload did not parse');
   const { story } = await store.saveIncoming(parsed);
   const subjects = tagger.tag(story);
   await store.saveSubjects(story.id, story.version, subjects);
-  await index.indexStory({ id: story.id, version: story.version, publishedAt: Date.parse(story.firstcreated), topics: subjects.map((s) => s.slug) });
+  await index.indexStory({
+    id: story.id,
+    version: story.version,
+    publishedAt: Date.parse(story.firstcreated),
+    topics: subjects.map((s) => s.slug),
+  });
   jsonBytes += Buffer.byteLength(JSON.stringify({ ...story, subjects }));
 }
 const perStory = ((await usedMemory()) - before) / STORIES;
@@ -46,8 +58,13 @@ const result = {
   redisBytesPerStory: Math.round(perStory),
   ratio: Number((perStory / (jsonBytes / STORIES)).toFixed(3)),
 };
-console.log(`story JSON: ${result.storyJsonBytes} bytes; Redis: ${result.redisBytesPerStory} bytes per stored story; ratio ${result.ratio} (goal < 1.5)`);
+console.log(
+  `story JSON: ${result.storyJsonBytes} bytes; Redis: ${result.redisBytesPerStory} bytes per stored story; ratio ${result.ratio} (goal < 1.5)`,
+);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-writeFileSync(new URL('./results/memory.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(
+  new URL('./results/memory.json', import.meta.url),
+  `${JSON.stringify(result, null, 2)}\n`,
+);
 await deleteKeys(REDIS_URL, prefix);
 redis.disconnect();

@@ -44,7 +44,12 @@ async function withSystem<T>(kind: Kind, run: (system: BenchSystem) => Promise<T
   }
 }
 
-interface ThroughputRun { rate: number; cores: CpuSample; commandsPerStory: number; byCommand: Record<string, number> }
+interface ThroughputRun {
+  rate: number;
+  cores: CpuSample;
+  commandsPerStory: number;
+  byCommand: Record<string, number>;
+}
 
 function throughput(kind: Kind): Promise<ThroughputRun> {
   return withSystem(kind, async (system) => {
@@ -53,21 +58,38 @@ function throughput(kind: Kind): Promise<ThroughputRun> {
     const rate = await measureThroughput(system, STORIES);
     const cores = coresBusy(before, await sampleCpu(REDIS_URL), STORIES / rate);
     const { total, byCommand } = takeCommandCounts();
-    const perStory = Object.fromEntries(Object.entries(byCommand).map(([name, n]) => [name, Number((n / STORIES).toFixed(2))]));
-    return { rate, cores, commandsPerStory: Number((total / STORIES).toFixed(2)), byCommand: perStory };
+    const perStory = Object.fromEntries(
+      Object.entries(byCommand).map(([name, n]) => [name, Number((n / STORIES).toFixed(2))]),
+    );
+    return {
+      rate,
+      cores,
+      commandsPerStory: Number((total / STORIES).toFixed(2)),
+      byCommand: perStory,
+    };
   });
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
-const runs = { raw: [] as ThroughputRun[], pipeline: [] as ThroughputRun[], rawLatency: [] as Latency[], pipelineLatency: [] as Latency[] };
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const runs = {
+  raw: [] as ThroughputRun[],
+  pipeline: [] as ThroughputRun[],
+  rawLatency: [] as Latency[],
+  pipelineLatency: [] as Latency[],
+};
 
 installCommandCounter();
-console.log(`bench: ${STORIES} stories of ~${Math.round(Buffer.byteLength(payloads[0] ?? '') / 100) / 10} kB, concurrency ${CONCURRENCY}, ${ROUNDS} rounds`);
+console.log(
+  `bench: ${STORIES} stories of ~${Math.round(Buffer.byteLength(payloads[0] ?? '') / 100) / 10} kB, concurrency ${CONCURRENCY}, ${ROUNDS} rounds`,
+);
 for (let round = 1; round <= ROUNDS; round += 1) {
   const raw = await throughput('raw');
   const pipeline = await throughput('pipeline');
   const rawLatency = await withSystem('raw', (s) => measureLatency(s, LATENCY_STORIES, RATE));
-  const pipelineLatency = await withSystem('pipeline', (s) => measureLatency(s, LATENCY_STORIES, RATE));
+  const pipelineLatency = await withSystem('pipeline', (s) =>
+    measureLatency(s, LATENCY_STORIES, RATE),
+  );
   runs.raw.push(raw);
   runs.pipeline.push(pipeline);
   runs.rawLatency.push(rawLatency);
@@ -80,7 +102,10 @@ for (let round = 1; round <= ROUNDS; round += 1) {
 }
 const rawRate = median(runs.raw.map((r) => r.rate));
 const pipelineRate = median(runs.pipeline.map((r) => r.rate));
-const latency = (list: Latency[]) => ({ p50: median(list.map((l) => l.p50)), p99: median(list.map((l) => l.p99)) });
+const latency = (list: Latency[]) => ({
+  p50: median(list.map((l) => l.p50)),
+  p99: median(list.map((l) => l.p99)),
+});
 const result = {
   date: new Date().toISOString(),
   node: process.version,
@@ -91,20 +116,40 @@ const result = {
   rawChainPerSecond: Math.round(rawRate),
   pipelinePerSecond: Math.round(pipelineRate),
   throughputRatio: Number((pipelineRate / rawRate).toFixed(3)),
-  latencyAtRate: { storiesPerSecond: RATE, stories: LATENCY_STORIES, rawChainMs: latency(runs.rawLatency), pipelineMs: latency(runs.pipelineLatency) },
-  coresBusy: { rawChain: runs.raw.map((r) => r.cores), pipeline: runs.pipeline.map((r) => r.cores) },
+  latencyAtRate: {
+    storiesPerSecond: RATE,
+    stories: LATENCY_STORIES,
+    rawChainMs: latency(runs.rawLatency),
+    pipelineMs: latency(runs.pipelineLatency),
+  },
+  coresBusy: {
+    rawChain: runs.raw.map((r) => r.cores),
+    pipeline: runs.pipeline.map((r) => r.cores),
+  },
   redisCommandsPerStory: {
     rawChain: median(runs.raw.map((r) => r.commandsPerStory)),
     pipeline: median(runs.pipeline.map((r) => r.commandsPerStory)),
     rawChainByCommand: runs.raw.at(-1)?.byCommand,
     pipelineByCommand: runs.pipeline.at(-1)?.byCommand,
   },
-  rounds_detail: runs.raw.map((r, i) => ({ raw: Math.round(r.rate), pipeline: Math.round(runs.pipeline[i]?.rate ?? 0) })),
+  rounds_detail: runs.raw.map((r, i) => ({
+    raw: Math.round(r.rate),
+    pipeline: Math.round(runs.pipeline[i]?.rate ?? 0),
+  })),
 };
-console.log(`raw chain: ${result.rawChainPerSecond} stories/s, pipeline: ${result.pipelinePerSecond} stories/s (medians of ${ROUNDS})`);
+console.log(
+  `raw chain: ${result.rawChainPerSecond} stories/s, pipeline: ${result.pipelinePerSecond} stories/s (medians of ${ROUNDS})`,
+);
 console.log(`throughputRatio: ${result.throughputRatio} (goal >= 0.75)`);
-console.log(`latency at ${RATE}/s, p50/p99 ms: raw ${result.latencyAtRate.rawChainMs.p50}/${result.latencyAtRate.rawChainMs.p99}, pipeline ${result.latencyAtRate.pipelineMs.p50}/${result.latencyAtRate.pipelineMs.p99}`);
-console.log(`redis commands per story: pipeline ${result.redisCommandsPerStory.pipeline}, raw chain ${result.redisCommandsPerStory.rawChain}`);
+console.log(
+  `latency at ${RATE}/s, p50/p99 ms: raw ${result.latencyAtRate.rawChainMs.p50}/${result.latencyAtRate.rawChainMs.p99}, pipeline ${result.latencyAtRate.pipelineMs.p50}/${result.latencyAtRate.pipelineMs.p99}`,
+);
+console.log(
+  `redis commands per story: pipeline ${result.redisCommandsPerStory.pipeline}, raw chain ${result.redisCommandsPerStory.rawChain}`,
+);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-writeFileSync(new URL('./results/pipeline.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(
+  new URL('./results/pipeline.json', import.meta.url),
+  `${JSON.stringify(result, null, 2)}\n`,
+);
 console.log('wrote bench/results/pipeline.json');

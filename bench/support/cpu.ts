@@ -10,7 +10,8 @@ async function redisCpuSeconds(url: string): Promise<number> {
   const redis = new Redis(url, { maxRetriesPerRequest: 2 });
   try {
     const info = await redis.info('cpu');
-    const field = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? 0);
+    const field = (name: string) =>
+      Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? 0);
     return field('used_cpu_user') + field('used_cpu_sys');
   } finally {
     redis.disconnect();

@@ -22,7 +22,11 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 /** Enqueue-to-done milliseconds with payloads sent one at a time at a steady rate. */
-export async function measureLatency(system: BenchSystem, count: number, perSecond: number): Promise<Latency> {
+export async function measureLatency(
+  system: BenchSystem,
+  count: number,
+  perSecond: number,
+): Promise<Latency> {
   const sentAt = new Array<number>(count);
   const took: number[] = [];
   let resolveFinished: () => void = () => undefined;
@@ -45,5 +49,9 @@ export async function measureLatency(system: BenchSystem, count: number, perSeco
   await finished;
   const sorted = took.sort((a, b) => a - b);
   const round = (n: number) => Number(n.toFixed(1));
-  return { p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1) ?? NaN) };
+  return {
+    p50: round(percentile(sorted, 50)),
+    p99: round(percentile(sorted, 99)),
+    max: round(sorted.at(-1) ?? NaN),
+  };
 }

@@ -26,8 +26,10 @@ export function buildPayloads(count: number): string[] {
     const noun = NOUNS[(i >> 3) % NOUNS.length];
     const rotated = [...body.slice(i % body.length), ...body.slice(0, i % body.length)];
     const copy = [...lines];
-    copy[dateAt] = `${pad((i % 28) + 1)}.${pad((Math.floor(i / 28) % 12) + 1)}.${pad(10 + (i % 10))}`;
-    copy[headlineAt] = `Circumstances that led to ${place} child abuse exist in other ${noun}, report ${i + 1} finds`;
+    copy[dateAt] =
+      `${pad((i % 28) + 1)}.${pad((Math.floor(i / 28) % 12) + 1)}.${pad(10 + (i % 10))}`;
+    copy[headlineAt] =
+      `Circumstances that led to ${place} child abuse exist in other ${noun}, report ${i + 1} finds`;
     copy.splice(bodyStart, bodyEnd - bodyStart, ...rotated.flatMap((paragraph) => [paragraph, '']));
     payloads.push(copy.join('\n'));
   }

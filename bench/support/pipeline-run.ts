@@ -30,26 +30,48 @@ async function storyIndexes(payloads: readonly string[]): Promise<Map<string, nu
   return ids;
 }
 
-export async function startPipeline(redisUrl: string, prefix: string, payloads: readonly string[], concurrency: number, log: Logger): Promise<BenchSystem> {
+export async function startPipeline(
+  redisUrl: string,
+  prefix: string,
+  payloads: readonly string[],
+  concurrency: number,
+  log: Logger,
+): Promise<BenchSystem> {
   const ids = await storyIndexes(payloads);
   const c = String(concurrency);
   const config = loadConfig({
-    REDIS_URL: redisUrl, BULLETIN_PREFIX: prefix, REDIS_AUTOSTART: 'false', PORT: '0',
-    INGEST_CONCURRENCY: c, ENRICH_CONCURRENCY: c, PUBLISH_CONCURRENCY: c,
+    REDIS_URL: redisUrl,
+    BULLETIN_PREFIX: prefix,
+    REDIS_AUTOSTART: 'false',
+    PORT: '0',
+    INGEST_CONCURRENCY: c,
+    ENRICH_CONCURRENCY: c,
+    PUBLISH_CONCURRENCY: c,
   });
   const platform = await openPlatform(config, log, { exit: () => undefined });
   startIngestRole(platform);
   startEnrichRole(platform, createTagger(defaultTaxonomy));
   await startPublisherRole(platform, { topics: [], emptyUpdated: RECEIVED_AT });
   const producerConnection = platform.workerConnection.duplicate({ maxRetriesPerRequest: 2 });
-  const ingest = new Queue<IngestJobData>(QUEUES.ingest, { connection: producerConnection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  const ingest = new Queue<IngestJobData>(QUEUES.ingest, {
+    connection: producerConnection,
+    prefix,
+    defaultJobOptions: DEFAULT_JOB_OPTIONS,
+  });
   let events: QueueEvents | undefined;
   return {
     async submit(indexes) {
-      await ingest.addBulk(indexes.map((index) => ({
-        name: JOBS.ingestPayload,
-        data: { source: SOURCE, receivedAt: RECEIVED_AT, encoding: 'utf8' as const, payload: payloads[index] ?? '' },
-      })));
+      await ingest.addBulk(
+        indexes.map((index) => ({
+          name: JOBS.ingestPayload,
+          data: {
+            source: SOURCE,
+            receivedAt: RECEIVED_AT,
+            encoding: 'utf8' as const,
+            payload: payloads[index] ?? '',
+          },
+        })),
+      );
     },
     async onDone(listener) {
       events = new QueueEvents(QUEUES.publish, { connection: { url: redisUrl }, prefix });

@@ -13,11 +13,26 @@ interface RawJob {
   payload: string;
 }
 
-export function startRawChain(redisUrl: string, prefix: string, payloads: readonly string[], concurrency: number, log: Logger): BenchSystem {
+export function startRawChain(
+  redisUrl: string,
+  prefix: string,
+  payloads: readonly string[],
+  concurrency: number,
+  log: Logger,
+): BenchSystem {
   const workerConnection = createRedisConnection(redisUrl, { role: 'worker', name: 'raw-w', log });
-  const producerConnection = createRedisConnection(redisUrl, { role: 'producer', name: 'raw-p', log });
+  const producerConnection = createRedisConnection(redisUrl, {
+    role: 'producer',
+    name: 'raw-p',
+    log,
+  });
   const queues = ['raw-1', 'raw-2', 'raw-3'].map(
-    (name) => new Queue<RawJob>(name, { connection: producerConnection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
+    (name) =>
+      new Queue<RawJob>(name, {
+        connection: producerConnection,
+        prefix,
+        defaultJobOptions: DEFAULT_JOB_OPTIONS,
+      }),
   );
   const listeners: ((index: number) => void)[] = [];
   let done = 0;
@@ -37,7 +52,9 @@ export function startRawChain(redisUrl: string, prefix: string, payloads: readon
   });
   return {
     async submit(indexes) {
-      await queues[0]?.addBulk(indexes.map((index) => ({ name: 'raw', data: { index, payload: payloads[index] ?? '' } })));
+      await queues[0]?.addBulk(
+        indexes.map((index) => ({ name: 'raw', data: { index, payload: payloads[index] ?? '' } })),
+      );
     },
     onDone: async (listener) => void listeners.push(listener),
     countDone: async () => done,

@@ -50,7 +50,9 @@ describe.skipIf(!available)('the seed story from the CLI to both topic feeds', (
 
   it('serves it in the child-protection Atom feed, linked to its own page', async () => {
     const feed = await eventually(async () => {
-      const parsed = await parser.parseString(await (await get('/feeds/topics/child-protection.atom')).text());
+      const parsed = await parser.parseString(
+        await (await get('/feeds/topics/child-protection.atom')).text(),
+      );
       return parsed.items.length > 0 ? parsed : undefined;
     });
     const [entry] = feed.items;
@@ -63,11 +65,16 @@ describe.skipIf(!available)('the seed story from the CLI to both topic feeds', (
   });
 
   it('serves it in the local-government RSS feed with its topics as categories', async () => {
-    const feed = await parser.parseString(await (await get('/feeds/topics/local-government.rss')).text());
+    const feed = await parser.parseString(
+      await (await get('/feeds/topics/local-government.rss')).text(),
+    );
     expect(feed.items.map((item) => item.title)).toEqual([HEADLINE]);
     // rss-parser keeps a category's attributes: { _: text, $: { domain } }.
     const categories = (feed.items[0]?.categories ?? []) as unknown as { _: string }[];
-    expect(categories.map((category) => category._).sort()).toEqual(['Child protection', 'Local government']);
+    expect(categories.map((category) => category._).sort()).toEqual([
+      'Child protection',
+      'Local government',
+    ]);
     expect(feed.items[0]?.pubDate).toMatch(/18 Nov 2014/);
   });
 
@@ -85,21 +92,34 @@ describe.skipIf(!available)('the seed story from the CLI to both topic feeds', (
   it('keeps one story in every feed when the same file is ingested again', async () => {
     expect((await runCli(['ingest', seed], app.env)).code).toBe(0);
     const marker = join(scratch, 'marker.txt');
-    writeFileSync(marker, 'News\n\n19.11.14\n\nCouncil publishes a marker story for the test\n\nThe council said the marker story was published after the repeated file, so once it appears every earlier job has been handled.\n');
+    writeFileSync(
+      marker,
+      'News\n\n19.11.14\n\nCouncil publishes a marker story for the test\n\nThe council said the marker story was published after the repeated file, so once it appears every earlier job has been handled.\n',
+    );
     expect((await runCli(['ingest', marker], app.env)).code).toBe(0);
-    await eventually(async () => ((await feedTitles('/feeds/all.rss')).length === 2 ? true : undefined));
+    await eventually(async () =>
+      (await feedTitles('/feeds/all.rss')).length === 2 ? true : undefined,
+    );
     const titles = await feedTitles('/feeds/all.atom');
     expect(titles.filter((title) => title === HEADLINE)).toHaveLength(1);
-    const json = (await (await get('/feeds/all.json')).json()) as { version: string; items: { title: string }[] };
+    const json = (await (await get('/feeds/all.json')).json()) as {
+      version: string;
+      items: { title: string }[];
+    };
     expect(json.version).toBe('https://jsonfeed.org/version/1.1');
-    expect(json.items.map((item) => item.title)).toEqual(['Council publishes a marker story for the test', HEADLINE]);
+    expect(json.items.map((item) => item.title)).toEqual([
+      'Council publishes a marker story for the test',
+      HEADLINE,
+    ]);
   });
 
   it('answers a repeated feed request with 304 when the ETag matches', async () => {
     const first = await get('/feeds/topics/child-protection.rss');
     const etag = first.headers.get('etag') ?? '';
     expect(etag).toMatch(/^".+"$/);
-    expect((await get('/feeds/topics/child-protection.rss', { 'if-none-match': etag })).status).toBe(304);
+    expect(
+      (await get('/feeds/topics/child-protection.rss', { 'if-none-match': etag })).status,
+    ).toBe(304);
   });
 
   it('gives a short 404 for an unknown topic, format or story', async () => {
@@ -132,13 +152,24 @@ describe.skipIf(!available)('bad input', () => {
         encoding: 'utf8',
         payload: '<?xml version="1.0"?><catalogue><book/></catalogue>',
       });
-      const reason = await eventually(async () => (await queue.getJob(job.id ?? ''))?.failedReason || undefined);
+      const reason = await eventually(
+        async () => (await queue.getJob(job.id ?? ''))?.failedReason || undefined,
+      );
       expect(reason).toMatch(/^WIRE_UNRECOGNISED: /);
       expect((await queue.getJob(job.id ?? ''))?.attemptsMade).toBe(1);
       const after = join(scratch, 'after.txt');
-      writeFileSync(after, 'News\n\n20.11.14\n\nCouncil ingests another story after a failure\n\nThe worker went on to handle this story after the bad payload failed, which shows one bad payload never stops the pipeline.\n');
+      writeFileSync(
+        after,
+        'News\n\n20.11.14\n\nCouncil ingests another story after a failure\n\nThe worker went on to handle this story after the bad payload failed, which shows one bad payload never stops the pipeline.\n',
+      );
       expect((await runCli(['ingest', after], app.env)).code).toBe(0);
-      await eventually(async () => ((await feedTitles('/feeds/all.rss')).includes('Council ingests another story after a failure') ? true : undefined));
+      await eventually(async () =>
+        (await feedTitles('/feeds/all.rss')).includes(
+          'Council ingests another story after a failure',
+        )
+          ? true
+          : undefined,
+      );
     } finally {
       await queue.close();
     }

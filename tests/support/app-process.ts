@@ -12,7 +12,9 @@ export function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? done(address.port) : fail(new Error('no port')),
+      );
     });
   });
 }
@@ -26,11 +28,19 @@ export interface RunningApp {
   stop(): Promise<number | null>;
 }
 
-async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
+async function waitForHealth(
+  baseUrl: string,
+  child: ChildProcess,
+  output: () => string,
+): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`bulletin start exited ${child.exitCode}:\n${output()}`);
-    const ok = await fetch(`${baseUrl}/healthz`).then((r) => r.ok, () => false);
+    if (child.exitCode !== null)
+      throw new Error(`bulletin start exited ${child.exitCode}:\n${output()}`);
+    const ok = await fetch(`${baseUrl}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -38,18 +48,38 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
 }
 
 /** Starts `bulletin start` with the given environment on a free port. */
-export async function startApp(redisUrl: string, prefix: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
+export async function startApp(
+  redisUrl: string,
+  prefix: string,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<RunningApp> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, REDIS_URL: redisUrl, BULLETIN_PREFIX: prefix, PORT: String(port), PUBLIC_URL: baseUrl, REDIS_AUTOSTART: 'false', LOG_LEVEL: 'warn', ...extraEnv };
-  const child = spawn(process.execPath, ['apps/cli/bin/bulletin.mjs', 'start'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = {
+    ...process.env,
+    REDIS_URL: redisUrl,
+    BULLETIN_PREFIX: prefix,
+    PORT: String(port),
+    PUBLIC_URL: baseUrl,
+    REDIS_AUTOSTART: 'false',
+    LOG_LEVEL: 'warn',
+    ...extraEnv,
+  };
+  const child = spawn(process.execPath, ['apps/cli/bin/bulletin.mjs', 'start'], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let log = '';
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const output = () => log;
   await waitForHealth(baseUrl, child, output);
   return {
-    baseUrl, env, child, output,
+    baseUrl,
+    env,
+    child,
+    output,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve(child.exitCode);
@@ -68,7 +98,11 @@ export interface CliRun {
 /** Runs `npx bulletin ARGS…` from the repository root, as a user would. */
 export function runCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
   return new Promise((resolve) => {
-    const child = spawn('npx', ['--no-install', 'bulletin', ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npx', ['--no-install', 'bulletin', ...args], {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -78,7 +112,10 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise
 }
 
 /** Polls `check` until it returns a value or the time runs out. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

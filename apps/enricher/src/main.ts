@@ -7,7 +7,10 @@ import { defaultTaxonomy } from '@bulletin/taxonomy';
 
 runMain(async () => {
   const config = loadConfig(process.env);
-  const platform = await openPlatform(config, createLogger({ level: config.logLevel, bindings: { role: 'enricher' } }));
+  const platform = await openPlatform(
+    config,
+    createLogger({ level: config.logLevel, bindings: { role: 'enricher' } }),
+  );
   startEnrichRole(platform, createTagger(defaultTaxonomy));
   installSignalHandlers(platform.shutdown);
 });

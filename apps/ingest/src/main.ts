@@ -5,7 +5,10 @@ import { createLogger, installSignalHandlers, runMain } from '@bulletin/runtime'
 
 runMain(async () => {
   const config = loadConfig(process.env);
-  const platform = await openPlatform(config, createLogger({ level: config.logLevel, bindings: { role: 'ingest' } }));
+  const platform = await openPlatform(
+    config,
+    createLogger({ level: config.logLevel, bindings: { role: 'ingest' } }),
+  );
   startIngestRole(platform);
   installSignalHandlers(platform.shutdown);
 });

@@ -6,8 +6,15 @@ import { defaultTaxonomy } from '@bulletin/taxonomy';
 
 runMain(async () => {
   const config = loadConfig(process.env);
-  const platform = await openPlatform(config, createLogger({ level: config.logLevel, bindings: { role: 'publisher' } }));
-  const topics = defaultTaxonomy.topics.map(({ slug, name, description }) => ({ slug, name, description }));
+  const platform = await openPlatform(
+    config,
+    createLogger({ level: config.logLevel, bindings: { role: 'publisher' } }),
+  );
+  const topics = defaultTaxonomy.topics.map(({ slug, name, description }) => ({
+    slug,
+    name,
+    description,
+  }));
   await startPublisherRole(platform, { topics, emptyUpdated: new Date().toISOString() });
   installSignalHandlers(platform.shutdown);
 });

@@ -18,7 +18,8 @@ const log = createLogger({ level: 'silent' });
 let redis: Redis;
 
 beforeAll(() => {
-  if (available) redis = createRedisConnection(TEST_REDIS_URL, { role: 'client', name: 'enrich-spec', log });
+  if (available)
+    redis = createRedisConnection(TEST_REDIS_URL, { role: 'client', name: 'enrich-spec', log });
 });
 afterAll(async () => {
   if (!available) return;
@@ -34,7 +35,11 @@ describe.skipIf(!available)('processEnrich against the real store and queues', (
     const story = (await store.saveIncoming(makeStory('rotherham', { headline, bodyText }))).story;
     const { id, version, firstcreated, summary } = story;
     const data = { id, version, firstcreated, headline, summary, bodyText };
-    const result = await processEnrich(data, { tagger: createTagger(defaultTaxonomy), store, producers });
+    const result = await processEnrich(data, {
+      tagger: createTagger(defaultTaxonomy),
+      store,
+      producers,
+    });
     expect(result.superseded).toBe(false);
     expect(result.topics).toEqual(expect.arrayContaining(['child-protection', 'local-government']));
     const stored = await store.get(story.id);
@@ -42,7 +47,12 @@ describe.skipIf(!available)('processEnrich against the real store and queues', (
     expect(stored?.subjects[0]?.matched.length).toBeGreaterThan(0);
     const queue = new Queue(QUEUES.publish, { connection: redis, prefix });
     const job = await queue.getJob(`${story.id}-v1`);
-    expect(job?.data).toEqual({ id: story.id, version: 1, publishedAt: Date.parse(story.firstcreated), topics: result.topics });
+    expect(job?.data).toEqual({
+      id: story.id,
+      version: 1,
+      publishedAt: Date.parse(story.firstcreated),
+      topics: result.topics,
+    });
     await queue.close();
   });
 
@@ -52,8 +62,19 @@ describe.skipIf(!available)('processEnrich against the real store and queues', (
     const v1 = (await store.saveIncoming(makeStory('superseded'))).story;
     await store.saveIncoming({ ...v1, contentHash: 'v2' });
     const result = await processEnrich(
-      { id: v1.id, version: 1, firstcreated: v1.firstcreated, headline: v1.headline, summary: v1.summary, bodyText: v1.bodyText },
-      { tagger: createTagger(defaultTaxonomy), store, producers: { publish: async (data) => void published.push(data) } },
+      {
+        id: v1.id,
+        version: 1,
+        firstcreated: v1.firstcreated,
+        headline: v1.headline,
+        summary: v1.summary,
+        bodyText: v1.bodyText,
+      },
+      {
+        tagger: createTagger(defaultTaxonomy),
+        store,
+        producers: { publish: async (data) => void published.push(data) },
+      },
     );
     expect(result.superseded).toBe(true);
     expect(published).toEqual([]);

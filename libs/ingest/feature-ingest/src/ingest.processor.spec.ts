@@ -40,24 +40,38 @@ afterAll(async () => {
 describe('decodePayload', () => {
   it('returns text as is and base64 as bytes', () => {
     expect(decodePayload({ encoding: 'utf8', payload: 'abc' })).toBe('abc');
-    expect([...(decodePayload({ encoding: 'base64', payload: '6Q==' }) as Uint8Array)]).toEqual([0xe9]);
+    expect([...(decodePayload({ encoding: 'base64', payload: '6Q==' }) as Uint8Array)]).toEqual([
+      0xe9,
+    ]);
   });
 });
 
 describe.skipIf(!available)('processIngest against the real store and queues', () => {
-  const deps = () => ({ store: createStoryStore(redis, createKeys(prefix)), producers: createProducers({ connection: redis, prefix, log }) });
+  const deps = () => ({
+    store: createStoryStore(redis, createKeys(prefix)),
+    producers: createProducers({ connection: redis, prefix, log }),
+  });
 
   it('stores the example story and hands it to enrichment once, however often it arrives', async () => {
     const first = await processIngest(job(readFixture(SEED_FIXTURE)), deps());
     expect(first.format).toBe('text');
-    expect(first.stories).toEqual([{ id: expect.stringMatching(/^[0-9a-f]{20}$/), version: 1, outcome: 'created' }]);
+    expect(first.stories).toEqual([
+      { id: expect.stringMatching(/^[0-9a-f]{20}$/), version: 1, outcome: 'created' },
+    ]);
     const id = first.stories[0]?.id ?? '';
     const stored = await createStoryStore(redis, createKeys(prefix)).get(id);
-    expect(stored?.headline).toBe('Circumstances that led to Rotherham child abuse exist in other councils');
+    expect(stored?.headline).toBe(
+      'Circumstances that led to Rotherham child abuse exist in other councils',
+    );
     const again = await processIngest(job(readFixture(SEED_FIXTURE), 'base64'), deps());
     expect(again.stories[0]).toEqual({ id, version: 1, outcome: 'duplicate' });
     expect((await enrichQueue.getJobCounts('waiting')).waiting).toBe(1);
-    expect((await enrichQueue.getJob(`${id}-v1`))?.data).toMatchObject({ id, version: 1, headline: stored?.headline, bodyText: stored?.bodyText });
+    expect((await enrichQueue.getJob(`${id}-v1`))?.data).toMatchObject({
+      id,
+      version: 1,
+      headline: stored?.headline,
+      bodyText: stored?.bodyText,
+    });
   });
 
   it('keeps the good items of a feed with a broken one and reports the rejection', async () => {

@@ -16,7 +16,9 @@ export interface IngestResult {
 }
 
 /** The payload's bytes: base64 when the producer could not vouch for UTF-8. */
-export function decodePayload(data: Pick<IngestJobData, 'encoding' | 'payload'>): Uint8Array | string {
+export function decodePayload(
+  data: Pick<IngestJobData, 'encoding' | 'payload'>,
+): Uint8Array | string {
   return data.encoding === 'base64' ? Buffer.from(data.payload, 'base64') : data.payload;
 }
 

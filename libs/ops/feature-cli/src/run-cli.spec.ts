@@ -47,7 +47,9 @@ describe('runCli', () => {
 
   it('says to start bulletin when no Redis answers', async () => {
     const run = runCli(['ingest', 'x.txt'], io({ REDIS_URL: 'redis://127.0.0.1:1' }).value);
-    await expect(run).rejects.toThrow(/no Redis answers at redis:\/\/127.0.0.1:1: start bulletin first/);
+    await expect(run).rejects.toThrow(
+      /no Redis answers at redis:\/\/127.0.0.1:1: start bulletin first/,
+    );
   });
 });
 
@@ -63,7 +65,9 @@ describe('readPayload', () => {
   });
 
   it('refuses directories and files over the size limit with their own codes', async () => {
-    await expect(readPayload(scratch, source, '')).rejects.toMatchObject({ code: 'FILE_NOT_REGULAR' });
+    await expect(readPayload(scratch, source, '')).rejects.toMatchObject({
+      code: 'FILE_NOT_REGULAR',
+    });
     const big = join(scratch, 'big.txt');
     writeFileSync(big, Buffer.alloc(6 * 1024 * 1024, 0x61));
     await expect(readPayload(big, source, '')).rejects.toThrow(/over the 5242880-byte limit/);
@@ -76,12 +80,19 @@ describe.skipIf(!available)('bulletin ingest on the real Redis', () => {
     const empty = join(scratch, 'empty.txt');
     writeFileSync(empty, '\n\n');
     const run = io();
-    expect(await runCli(['ingest', '--source', 'pse:Public Sector Executive', seed, empty], run.value)).toBe(1);
+    expect(
+      await runCli(['ingest', '--source', 'pse:Public Sector Executive', seed, empty], run.value),
+    ).toBe(1);
     expect(run.out[0]).toMatch(new RegExp(`^${seed}\\t[0-9a-f]{20}$`));
     expect(run.out[1]).toMatch(/^.*empty\.txt\trefused: WIRE_EMPTY: /);
     const queue = new Queue(QUEUES.ingest, { connection: { url: TEST_REDIS_URL }, prefix });
     const [job] = await queue.getJobs(['waiting']);
     await queue.close();
-    expect(job?.data).toMatchObject({ source: { id: 'pse', name: 'Public Sector Executive' }, receivedAt: '2014-11-18T09:30:00.000Z', encoding: 'utf8', filename: seed });
+    expect(job?.data).toMatchObject({
+      source: { id: 'pse', name: 'Public Sector Executive' },
+      receivedAt: '2014-11-18T09:30:00.000Z',
+      encoding: 'utf8',
+      filename: seed,
+    });
   });
 });

@@ -1,7 +1,12 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@bulletin/config';
 import { createProducers } from '@bulletin/queues';
-import { closeRedis, createRedisConnection, pingRedis, RedisUnavailableError } from '@bulletin/redis';
+import {
+  closeRedis,
+  createRedisConnection,
+  pingRedis,
+  RedisUnavailableError,
+} from '@bulletin/redis';
 import { createLogger, installSignalHandlers } from '@bulletin/runtime';
 import { ingestFiles } from './commands/ingest-files.js';
 import { startAll } from './commands/start.js';
@@ -30,7 +35,11 @@ function parseSource(value: string | undefined): { id: string; name: string } {
 }
 
 async function runIngest(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { source: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { source: { type: 'string' } },
+  });
   if (positionals.length === 0) {
     io.stderr('bulletin ingest: name at least one FILE');
     return 2;
@@ -38,13 +47,24 @@ async function runIngest(args: string[], io: CliIo): Promise<number> {
   const config = loadConfig(io.env);
   const log = createLogger({ level: 'warn', bindings: { role: 'cli' } });
   if (!(await pingRedis(config.redisUrl))) {
-    throw new RedisUnavailableError(`no Redis answers at ${config.redisUrl}: start bulletin first (npm start)`);
+    throw new RedisUnavailableError(
+      `no Redis answers at ${config.redisUrl}: start bulletin first (npm start)`,
+    );
   }
-  const connection = createRedisConnection(config.redisUrl, { role: 'producer', name: `${config.prefix}:cli`, log });
+  const connection = createRedisConnection(config.redisUrl, {
+    role: 'producer',
+    name: `${config.prefix}:cli`,
+    log,
+  });
   const producers = createProducers({ connection, prefix: config.prefix, log });
   try {
     const now = () => io.now().toISOString();
-    return await ingestFiles(positionals, { producers, source: parseSource(values.source), now, print: io.stdout });
+    return await ingestFiles(positionals, {
+      producers,
+      source: parseSource(values.source),
+      now,
+      print: io.stdout,
+    });
   } finally {
     await producers.close();
     await closeRedis(connection);

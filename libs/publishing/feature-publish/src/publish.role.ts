@@ -17,7 +17,10 @@ export interface PublisherRoleOptions {
  * Starts the publish worker and the HTTP server on the platform. On shutdown the server stops
  * accepting first, then the worker drains.
  */
-export async function startPublisherRole(platform: Platform, options: PublisherRoleOptions): Promise<FastifyInstance> {
+export async function startPublisherRole(
+  platform: Platform,
+  options: PublisherRoleOptions,
+): Promise<FastifyInstance> {
   const { config } = platform;
   const worker = startWorker({
     queue: QUEUES.publish,
@@ -29,11 +32,29 @@ export async function startPublisherRole(platform: Platform, options: PublisherR
     process: (data) => processPublish(data, platform),
   });
   platform.shutdown.add('publish worker', () => worker.close());
-  const render = { baseUrl: config.publicUrl, siteTitle: config.siteTitle, emptyUpdated: options.emptyUpdated };
-  const feeds = createFeedService({ ...platform, topics: options.topics, render, feedSize: config.feedSize });
-  const app = buildServer({ feeds, store: platform.store, render, ping: platform.ping, log: platform.log });
+  const render = {
+    baseUrl: config.publicUrl,
+    siteTitle: config.siteTitle,
+    emptyUpdated: options.emptyUpdated,
+  };
+  const feeds = createFeedService({
+    ...platform,
+    topics: options.topics,
+    render,
+    feedSize: config.feedSize,
+  });
+  const app = buildServer({
+    feeds,
+    store: platform.store,
+    render,
+    ping: platform.ping,
+    log: platform.log,
+  });
   await app.listen({ host: config.host, port: config.port });
   platform.shutdown.add('http server', () => app.close());
-  platform.log.info({ url: `http://${config.host}:${config.port}`, publicUrl: config.publicUrl }, 'publisher listening');
+  platform.log.info(
+    { url: `http://${config.host}:${config.port}`, publicUrl: config.publicUrl },
+    'publisher listening',
+  );
   return app;
 }

@@ -9,7 +9,12 @@ import {
   type Redis,
 } from '@bulletin/redis';
 import { createShutdown, type Logger, type Shutdown } from '@bulletin/runtime';
-import { createFeedIndex, createStoryStore, type FeedIndex, type StoryStore } from '@bulletin/store';
+import {
+  createFeedIndex,
+  createStoryStore,
+  type FeedIndex,
+  type StoryStore,
+} from '@bulletin/store';
 
 /** What every role of one process shares. Roles register their own shutdown steps on it. */
 export interface Platform {
@@ -35,15 +40,40 @@ export interface OpenPlatformOptions {
  * configured), opens the connections, producers, store and indexes, and registers each on the
  * shutdown so they close in reverse order.
  */
-export async function openPlatform(config: Config, log: Logger, options: OpenPlatformOptions = {}): Promise<Platform> {
-  const shutdown = createShutdown({ timeoutMs: config.shutdownTimeoutMs, log, exit: options.exit ?? ((code) => process.exit(code)) });
-  const server = await ensureRedis({ url: config.redisUrl, autostart: config.redisAutostart, dataDir: config.redisDataDir, log });
+export async function openPlatform(
+  config: Config,
+  log: Logger,
+  options: OpenPlatformOptions = {},
+): Promise<Platform> {
+  const shutdown = createShutdown({
+    timeoutMs: config.shutdownTimeoutMs,
+    log,
+    exit: options.exit ?? ((code) => process.exit(code)),
+  });
+  const server = await ensureRedis({
+    url: config.redisUrl,
+    autostart: config.redisAutostart,
+    dataDir: config.redisDataDir,
+    log,
+  });
   shutdown.add('private redis-server', () => server.stop());
-  const client = createRedisConnection(config.redisUrl, { role: 'client', name: `${config.prefix}:client`, log });
+  const client = createRedisConnection(config.redisUrl, {
+    role: 'client',
+    name: `${config.prefix}:client`,
+    log,
+  });
   shutdown.add('redis client', () => closeRedis(client));
-  const producerConnection = createRedisConnection(config.redisUrl, { role: 'producer', name: `${config.prefix}:producer`, log });
+  const producerConnection = createRedisConnection(config.redisUrl, {
+    role: 'producer',
+    name: `${config.prefix}:producer`,
+    log,
+  });
   shutdown.add('redis producer connection', () => closeRedis(producerConnection));
-  const workerConnection = createRedisConnection(config.redisUrl, { role: 'worker', name: `${config.prefix}:worker`, log });
+  const workerConnection = createRedisConnection(config.redisUrl, {
+    role: 'worker',
+    name: `${config.prefix}:worker`,
+    log,
+  });
   shutdown.add('redis worker connection', () => closeRedis(workerConnection));
   const producers = createProducers({ connection: producerConnection, prefix: config.prefix, log });
   shutdown.add('queues', () => producers.close());
@@ -57,6 +87,10 @@ export async function openPlatform(config: Config, log: Logger, options: OpenPla
     store: createStoryStore(client, keys),
     index: createFeedIndex(client, keys),
     shutdown,
-    ping: () => client.ping().then((reply) => reply === 'PONG', () => false),
+    ping: () =>
+      client.ping().then(
+        (reply) => reply === 'PONG',
+        () => false,
+      ),
   };
 }

@@ -47,7 +47,8 @@ describe.skipIf(!available)('startWorker on real BullMQ queues', () => {
         log,
         parse: parseIngestJob,
         async process(data) {
-          if (data.payload === 'bad') throw new BulletinError('WIRE_EMPTY', 'nothing in it', { permanent: true });
+          if (data.payload === 'bad')
+            throw new BulletinError('WIRE_EMPTY', 'nothing in it', { permanent: true });
           if (data.payload === 'flaky' && flaky++ === 0) throw new Error('redis hiccup');
           seen.push(data.payload);
           return data.payload.length;
@@ -57,7 +58,8 @@ describe.skipIf(!available)('startWorker on real BullMQ queues', () => {
     const producers = createProducers({ connection: producerConnection, prefix, log });
     const ids = await Promise.all(['good', 'bad', 'flaky'].map((p) => producers.ingest(job(p))));
     const queue = new Queue(QUEUES.ingest, { connection: producerConnection, prefix });
-    await expect.poll(async () => (await queue.getJobCounts('completed', 'failed')), { timeout: 10_000 })
+    await expect
+      .poll(async () => await queue.getJobCounts('completed', 'failed'), { timeout: 10_000 })
       .toEqual({ completed: 2, failed: 1 });
     const failed = await queue.getJob(ids[1] ?? '');
     expect(failed?.failedReason).toBe('WIRE_EMPTY: nothing in it');

@@ -25,7 +25,9 @@ export interface StartWorkerOptions<Data, Result> {
 function toJobError(error: unknown): Error {
   const message = describeError(error);
   if (isPermanentError(error)) return new UnrecoverableError(message);
-  return error instanceof Error && error.message === message ? error : new Error(message, { cause: error });
+  return error instanceof Error && error.message === message
+    ? error
+    : new Error(message, { cause: error });
 }
 
 /**

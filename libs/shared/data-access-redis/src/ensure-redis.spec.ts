@@ -36,7 +36,6 @@ describe('ensureRedis', () => {
     await expect(attempt).rejects.toBeInstanceOf(RedisUnavailableError);
     await expect(attempt).rejects.toThrow(/no Redis answers at .*docker compose up -d redis/);
   });
-
 });
 
 describe('createKeys', () => {

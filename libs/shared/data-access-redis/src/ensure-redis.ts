@@ -55,7 +55,10 @@ function spawnServer(args: string[]): Promise<ChildProcess> {
   return new Promise((ready, fail) => {
     // Its own process group: a Ctrl-C in the terminal must reach bulletin only, which then
     // drains its workers against a live Redis and stops the server last.
-    const child = spawn('redis-server', args, { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+    const child = spawn('redis-server', args, {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      detached: true,
+    });
     child.once('error', fail);
     child.once('spawn', () => ready(child));
   });

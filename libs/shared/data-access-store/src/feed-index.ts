@@ -32,8 +32,14 @@ export function createFeedIndex(redis: Redis, keys: Keys): FeedIndex {
   return {
     async indexStory(entry) {
       const done = await commands.indexStory(
-        keys.indexAll, keys.indexedTopics, keys.feedGenerations, keys.indexTopic(''),
-        entry.id, entry.version, entry.publishedAt, ...entry.topics,
+        keys.indexAll,
+        keys.indexedTopics,
+        keys.feedGenerations,
+        keys.indexTopic(''),
+        entry.id,
+        entry.version,
+        entry.publishedAt,
+        ...entry.topics,
       );
       return done === 1;
     },

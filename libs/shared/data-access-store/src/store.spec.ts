@@ -59,7 +59,9 @@ describe.skipIf(!available)('story store on the real Redis', () => {
     const v1 = makeStory('stale');
     await store.saveIncoming(v1);
     const v2 = (await store.saveIncoming({ ...v1, contentHash: 'changed' })).story;
-    const tag = (slug: string) => [{ slug, name: slug, codes: [], confidence: 0.5, matched: [slug] }];
+    const tag = (slug: string) => [
+      { slug, name: slug, codes: [], confidence: 0.5, matched: [slug] },
+    ];
     expect(await store.saveSubjects(v1.id, 1, tag('old'))).toBe(false);
     expect(await store.saveSubjects(v2.id, 2, tag('new'))).toBe(true);
     expect((await store.get(v1.id))?.subjects).toEqual(tag('new'));
@@ -73,7 +75,11 @@ describe.skipIf(!available)('story store on the real Redis', () => {
     const tags = [{ slug: 'a', name: 'A', codes: [], confidence: 0.5, matched: ['a'] }];
     await store.saveSubjects(v1.id, 1, tags);
     await store.saveIncoming({ ...v1, contentHash: 'v2', headline: 'Changed' });
-    expect(await store.get(v1.id)).toMatchObject({ version: 2, headline: 'Changed', subjects: tags });
+    expect(await store.get(v1.id)).toMatchObject({
+      version: 2,
+      headline: 'Changed',
+      subjects: tags,
+    });
   });
 
   it('reads many stories in order and skips missing ids', async () => {
@@ -95,7 +101,9 @@ describe.skipIf(!available)('feed index on the real Redis', () => {
     expect(await index.latest('all', 10)).toEqual(['new', 'old']);
     expect(await index.latest('topics/b', 10)).toEqual(['old']);
     const before = await index.generation('topics/b');
-    expect(await index.indexStory({ id: 'old', version: 2, publishedAt: 1000, topics: ['a'] })).toBe(true);
+    expect(
+      await index.indexStory({ id: 'old', version: 2, publishedAt: 1000, topics: ['a'] }),
+    ).toBe(true);
     expect(await index.latest('topics/b', 10)).toEqual([]);
     expect(await index.generation('topics/b')).toBe(before + 1);
     expect(await index.latest('all', 1)).toEqual(['new']);
@@ -104,7 +112,9 @@ describe.skipIf(!available)('feed index on the real Redis', () => {
   it('ignores an older version arriving late', async () => {
     const index = createFeedIndex(redis, keys);
     await index.indexStory({ id: 'late', version: 3, publishedAt: 5, topics: ['x'] });
-    expect(await index.indexStory({ id: 'late', version: 2, publishedAt: 5, topics: ['y'] })).toBe(false);
+    expect(await index.indexStory({ id: 'late', version: 2, publishedAt: 5, topics: ['y'] })).toBe(
+      false,
+    );
     expect(await index.latest('topics/y', 10)).toEqual([]);
     expect(await index.generation('topics/never')).toBe(0);
   });

@@ -29,18 +29,32 @@ export interface StoryStore {
 
 const MAX_VERSION_RACES = 5;
 
-async function saveIncoming(redis: Redis & StoreCommands, keys: Keys, story: Story): Promise<SavedStory> {
+async function saveIncoming(
+  redis: Redis & StoreCommands,
+  keys: Keys,
+  story: Story,
+): Promise<SavedStory> {
   let candidate = story;
   for (let attempt = 0; attempt < MAX_VERSION_RACES; attempt += 1) {
     const [status, version, firstcreated] = await redis.saveIncoming(
-      keys.story(candidate.id), keys.storyVersions, candidate.id, candidate.version,
-      candidate.contentHash, candidate.firstcreated, JSON.stringify(candidate),
+      keys.story(candidate.id),
+      keys.storyVersions,
+      candidate.id,
+      candidate.version,
+      candidate.contentHash,
+      candidate.firstcreated,
+      JSON.stringify(candidate),
     );
-    if (status === 'saved') return { outcome: version === 1 ? 'created' : 'updated', story: candidate };
-    if (status === 'duplicate') return { outcome: 'duplicate', story: { ...candidate, version, firstcreated } };
+    if (status === 'saved')
+      return { outcome: version === 1 ? 'created' : 'updated', story: candidate };
+    if (status === 'duplicate')
+      return { outcome: 'duplicate', story: { ...candidate, version, firstcreated } };
     candidate = { ...story, version: version + 1, firstcreated };
   }
-  throw new BulletinError('STORE_VERSION_RACE', `story ${story.id}: lost ${MAX_VERSION_RACES} version races in a row`);
+  throw new BulletinError(
+    'STORE_VERSION_RACE',
+    `story ${story.id}: lost ${MAX_VERSION_RACES} version races in a row`,
+  );
 }
 
 /** Our own writes, validated before they were stored: parsed, not re-validated, on hot reads. */
@@ -56,7 +70,13 @@ export function createStoryStore(redis: Redis, keys: Keys): StoryStore {
   return {
     saveIncoming: (story) => saveIncoming(commands, keys, story),
     async saveSubjects(id, version, subjects) {
-      const saved = await commands.saveSubjects(keys.story(id), keys.storyVersions, id, version, JSON.stringify(subjects));
+      const saved = await commands.saveSubjects(
+        keys.story(id),
+        keys.storyVersions,
+        id,
+        version,
+        JSON.stringify(subjects),
+      );
       return saved === 1;
     },
     async get(id) {

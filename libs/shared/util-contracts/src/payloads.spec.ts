@@ -17,7 +17,9 @@ describe('job payload parsers', () => {
   it('names each bad field and the queue', () => {
     const bad = { ...ingest, encoding: 'utf16', payload: '' };
     expect(() => parseIngestJob(bad)).toThrow(StoryValidationError);
-    expect(() => parseIngestJob(bad)).toThrow(/^ingest job data is invalid: .*encoding.*payload: must not be empty/);
+    expect(() => parseIngestJob(bad)).toThrow(
+      /^ingest job data is invalid: .*encoding.*payload: must not be empty/,
+    );
   });
 
   it('rejects a publish job with a fractional version', () => {

@@ -5,7 +5,10 @@ import { BulletinError } from '@bulletin/story';
  * operator can act on, `bulletin: CODE: message`, instead of a stack trace; anything else
  * prints the stack. Either way the process exits non-zero.
  */
-export function runMain(main: () => Promise<unknown>, stderr: NodeJS.WritableStream = process.stderr): void {
+export function runMain(
+  main: () => Promise<unknown>,
+  stderr: NodeJS.WritableStream = process.stderr,
+): void {
   main().catch((error: unknown) => {
     stderr.write(
       error instanceof BulletinError

@@ -33,7 +33,10 @@ export class StoryValidationError extends BulletinError {
   readonly issues: readonly string[];
 
   constructor(issues: readonly string[], options: { cause?: unknown } = {}) {
-    super('STORY_INVALID', `story is invalid: ${issues.join('; ')}`, { ...options, permanent: true });
+    super('STORY_INVALID', `story is invalid: ${issues.join('; ')}`, {
+      ...options,
+      permanent: true,
+    });
     this.issues = issues;
   }
 }

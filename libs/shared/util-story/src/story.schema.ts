@@ -49,7 +49,11 @@ export const storySchema = z.object({
   /** BCP 47 tag, e.g. `en-GB`. */
   language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 tag'),
   /** The original's address, when the source gave one (http or https only). */
-  link: z.string().url().regex(/^https?:/i, 'must be http(s)').optional(),
+  link: z
+    .string()
+    .url()
+    .regex(/^https?:/i, 'must be http(s)')
+    .optional(),
   source: z.object({ id: z.string().min(1), name: z.string().min(1) }),
   subjects: z.array(subjectSchema),
   people: z.array(entitySchema),

@@ -53,7 +53,10 @@ describe('errors', () => {
     const cause = new Error('socket closed');
     const error = new BulletinError('STORE_DOWN', 'cannot reach the store', { cause });
     expect([error.code, error.cause, error.permanent, isPermanentError(error)]).toEqual([
-      'STORE_DOWN', cause, false, false,
+      'STORE_DOWN',
+      cause,
+      false,
+      false,
     ]);
     expect(describeError(error)).toBe('STORE_DOWN: cannot reach the store');
   });

@@ -18,10 +18,18 @@ async function ingestFile(path: string, deps: IngestFilesDeps): Promise<boolean>
     const { data, bytes } = await readPayload(path, deps.source, deps.now());
     // Parse here too, with the worker's own code, so the user learns at once which story the
     // file became or why it cannot become one — not only in the failed set later.
-    const parsed = await parseWire({ bytes, source: data.source, receivedAt: data.receivedAt, filename: path });
+    const parsed = await parseWire({
+      bytes,
+      source: data.source,
+      receivedAt: data.receivedAt,
+      filename: path,
+    });
     await deps.producers.ingest(data);
     const ids = parsed.stories.map((story) => story.id).join(' ');
-    const rejected = parsed.rejected.length > 0 ? `\t(${parsed.rejected.length} items rejected: ${parsed.rejected.map((r) => `#${r.index} ${r.reason}`).join('; ')})` : '';
+    const rejected =
+      parsed.rejected.length > 0
+        ? `\t(${parsed.rejected.length} items rejected: ${parsed.rejected.map((r) => `#${r.index} ${r.reason}`).join('; ')})`
+        : '';
     deps.print(`${path}\t${ids}${rejected}`);
     return true;
   } catch (error) {
@@ -34,7 +42,10 @@ async function ingestFile(path: string, deps: IngestFilesDeps): Promise<boolean>
  * `bulletin ingest FILE…`: enqueues each file and prints `FILE<TAB>STORY-ID…`, or
  * `FILE<TAB>refused: CODE: reason`. Resolves to the exit code: 1 if any file was refused.
  */
-export async function ingestFiles(paths: readonly string[], deps: IngestFilesDeps): Promise<number> {
+export async function ingestFiles(
+  paths: readonly string[],
+  deps: IngestFilesDeps,
+): Promise<number> {
   let refused = 0;
   for (const path of paths) {
     if (!(await ingestFile(path, deps))) refused += 1;

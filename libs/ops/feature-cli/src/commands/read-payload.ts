@@ -11,13 +11,20 @@ export class FileRefusedError extends BulletinError {
 }
 
 /** Reads a wire file into ingest job data; bytes that are not UTF-8 travel as base64. */
-export async function readPayload(path: string, source: WireSource, receivedAt: string): Promise<{ data: IngestJobData; bytes: Buffer }> {
+export async function readPayload(
+  path: string,
+  source: WireSource,
+  receivedAt: string,
+): Promise<{ data: IngestJobData; bytes: Buffer }> {
   let bytes: Buffer;
   try {
     const info = await stat(path);
     if (!info.isFile()) throw new FileRefusedError('FILE_NOT_REGULAR', 'not a regular file');
     if (info.size > MAX_PAYLOAD_BYTES) {
-      throw new FileRefusedError('FILE_TOO_LARGE', `${info.size} bytes is over the ${MAX_PAYLOAD_BYTES}-byte limit`);
+      throw new FileRefusedError(
+        'FILE_TOO_LARGE',
+        `${info.size} bytes is over the ${MAX_PAYLOAD_BYTES}-byte limit`,
+      );
     }
     bytes = await readFile(path);
   } catch (error) {

@@ -22,12 +22,19 @@ export function publishedTopics() {
  * `bulletin start`: every role in one process — ingest, enrich, publish and the HTTP server —
  * on one platform, so one shutdown drains them all in order.
  */
-export async function startAll(config: Config, log: Logger, options: StartOptions): Promise<Platform> {
+export async function startAll(
+  config: Config,
+  log: Logger,
+  options: StartOptions,
+): Promise<Platform> {
   const platform = await openPlatform(config, log, options.exit ? { exit: options.exit } : {});
   try {
     startIngestRole(platform);
     startEnrichRole(platform, createTagger(defaultTaxonomy));
-    await startPublisherRole(platform, { topics: publishedTopics(), emptyUpdated: options.startedAt });
+    await startPublisherRole(platform, {
+      topics: publishedTopics(),
+      emptyUpdated: options.startedAt,
+    });
   } catch (error) {
     // The port may be taken: close what was opened before reporting.
     await platform.shutdown.run('start failed');

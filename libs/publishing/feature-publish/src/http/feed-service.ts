@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { FEED_CONTENT_TYPES, renderFeed, type FeedDescriptor, type FeedFormat, type RenderContext } from '@bulletin/render';
+import {
+  FEED_CONTENT_TYPES,
+  renderFeed,
+  type FeedDescriptor,
+  type FeedFormat,
+  type RenderContext,
+} from '@bulletin/render';
 import type { FeedIndex, StoryStore } from '@bulletin/store';
 import { NotFoundError } from './http-errors.js';
 
@@ -35,7 +41,11 @@ export interface FeedService {
 function describeFeeds(options: FeedServiceOptions): Map<string, FeedDescriptor> {
   const site = options.render.siteTitle;
   const feeds = new Map<string, FeedDescriptor>();
-  feeds.set('all', { key: 'all', title: `${site}: all stories`, description: `Every story ${site} publishes, newest first.` });
+  feeds.set('all', {
+    key: 'all',
+    title: `${site}: all stories`,
+    description: `Every story ${site} publishes, newest first.`,
+  });
   for (const topic of options.topics) {
     feeds.set(`topics/${topic.slug}`, {
       key: `topics/${topic.slug}`,
@@ -65,7 +75,10 @@ export function createFeedService(options: FeedServiceOptions): FeedService {
 
   const descriptor = (feed: string): FeedDescriptor => {
     const found = feeds.get(feed);
-    if (!found) throw new NotFoundError(feed.startsWith('topics/') ? `unknown topic "${feed.slice(7)}"` : `unknown feed "${feed}"`);
+    if (!found)
+      throw new NotFoundError(
+        feed.startsWith('topics/') ? `unknown topic "${feed.slice(7)}"` : `unknown feed "${feed}"`,
+      );
     return found;
   };
 

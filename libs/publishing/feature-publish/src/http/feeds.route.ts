@@ -23,7 +23,13 @@ function etagMatches(header: string | undefined, etag: string): boolean {
   });
 }
 
-async function sendFeed(feeds: FeedService, key: string, format: FeedFormat, request: FastifyRequest, reply: FastifyReply) {
+async function sendFeed(
+  feeds: FeedService,
+  key: string,
+  format: FeedFormat,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
   const feed = await feeds.get(key, format);
   void reply.header('etag', feed.etag).header('cache-control', 'public, max-age=60');
   if (etagMatches(request.headers['if-none-match'], feed.etag)) return reply.code(304).send();
