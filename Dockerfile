@@ -6,6 +6,7 @@ COPY package.json package-lock.json ./
 COPY apps ./apps
 COPY libs ./libs
 COPY tests/package.json ./tests/package.json
+COPY bench/package.json ./bench/package.json
 RUN npm ci --no-audit --no-fund --ignore-scripts && npm cache clean --force
 USER node
 ENV HOST=0.0.0.0 PORT=3000 REDIS_AUTOSTART=false

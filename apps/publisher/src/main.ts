@@ -10,11 +10,9 @@ runMain(async () => {
     config,
     createLogger({ level: config.logLevel, bindings: { role: 'publisher' } }),
   );
-  const topics = defaultTaxonomy.topics.map(({ slug, name, description }) => ({
-    slug,
-    name,
-    description,
-  }));
-  await startPublisherRole(platform, { topics, emptyUpdated: new Date().toISOString() });
+  await startPublisherRole(platform, {
+    topics: defaultTaxonomy.topics,
+    emptyUpdated: new Date().toISOString(),
+  });
   installSignalHandlers(platform.shutdown);
 });

@@ -5,4 +5,4 @@
 export { runCli, USAGE, type CliIo } from './run-cli.js';
 export { ingestFiles, type IngestFilesDeps } from './commands/ingest-files.js';
 export { readPayload, FileRefusedError } from './commands/read-payload.js';
-export { startAll, publishedTopics, type StartOptions } from './commands/start.js';
+export { startAll, type StartOptions } from './commands/start.js';

@@ -95,4 +95,13 @@ describe.skipIf(!available)('bulletin ingest on the real Redis', () => {
       filename: seed,
     });
   });
+
+  it('names the items of a feed it had to leave out', async () => {
+    const feed = fixturePath('rss/malformed-item.xml');
+    const run = io();
+    expect(await runCli(['ingest', feed], run.value)).toBe(0);
+    expect(run.out[0]).toMatch(
+      new RegExp(`^${feed}\\t[0-9a-f]{20}( [0-9a-f]{20})*\\t\\(1 item rejected: #\\d+ .+\\)$`),
+    );
+  });
 });

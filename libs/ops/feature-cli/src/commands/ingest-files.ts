@@ -13,6 +13,8 @@ export interface IngestFilesDeps {
   print: (line: string) => void;
 }
 
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 async function ingestFile(path: string, deps: IngestFilesDeps): Promise<boolean> {
   try {
     const { data, bytes } = await readPayload(path, deps.source, deps.now());
@@ -28,7 +30,7 @@ async function ingestFile(path: string, deps: IngestFilesDeps): Promise<boolean>
     const ids = parsed.stories.map((story) => story.id).join(' ');
     const rejected =
       parsed.rejected.length > 0
-        ? `\t(${parsed.rejected.length} items rejected: ${parsed.rejected.map((r) => `#${r.index} ${r.reason}`).join('; ')})`
+        ? `\t(${plural(parsed.rejected.length, 'item')} rejected: ${parsed.rejected.map((r) => `#${r.index} ${r.reason}`).join('; ')})`
         : '';
     deps.print(`${path}\t${ids}${rejected}`);
     return true;

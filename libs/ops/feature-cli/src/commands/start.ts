@@ -13,11 +13,6 @@ export interface StartOptions {
   exit?: (code: number) => void;
 }
 
-/** The topics that get feeds: every topic of the taxonomy. */
-export function publishedTopics() {
-  return defaultTaxonomy.topics.map(({ slug, name, description }) => ({ slug, name, description }));
-}
-
 /**
  * `bulletin start`: every role in one process — ingest, enrich, publish and the HTTP server —
  * on one platform, so one shutdown drains them all in order.
@@ -32,7 +27,7 @@ export async function startAll(
     startIngestRole(platform);
     startEnrichRole(platform, createTagger(defaultTaxonomy));
     await startPublisherRole(platform, {
-      topics: publishedTopics(),
+      topics: defaultTaxonomy.topics,
       emptyUpdated: options.startedAt,
     });
   } catch (error) {

@@ -11,7 +11,7 @@ function send(
   render: RenderContext,
 ) {
   // Feed readers and scripts get plain text; people on story pages get a page.
-  if (request.url.startsWith('/stories/') || request.url === '/') {
+  if (request.url.startsWith('/stories/')) {
     return reply
       .code(status)
       .type('text/html; charset=utf-8')
