@@ -1,4 +1,4 @@
-import { BulletinError } from '@bulletin/story';
+import { BulletinError } from '@bulletin/errors';
 
 /** {@link TaggerOptions} out of range. Permanent: it is a configuration mistake. */
 export class TaggerOptionsError extends BulletinError {

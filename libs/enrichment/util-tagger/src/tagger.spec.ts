@@ -1,4 +1,5 @@
-import { isPermanentError, subjectSchema } from '@bulletin/story';
+import { isPermanentError } from '@bulletin/errors';
+import { subjectSchema } from '@bulletin/story';
 import { describe, expect, it } from 'vitest';
 import { TaggerOptionsError } from './errors.js';
 import { loadTaxonomy } from '@bulletin/taxonomy';

@@ -1,4 +1,4 @@
-import { BulletinError } from '@bulletin/story';
+import { BulletinError } from '@bulletin/errors';
 
 /** Stable codes a {@link WireParseError} carries; operators search the failed set by these. */
 export type WireErrorCode =

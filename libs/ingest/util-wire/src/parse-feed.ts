@@ -1,5 +1,6 @@
 import Parser from 'rss-parser';
-import { describeError, type Story } from '@bulletin/story';
+import { describeError } from '@bulletin/errors';
+import { type Story } from '@bulletin/story';
 import { buildStory } from './build-story.js';
 import { WireParseError } from './errors.js';
 import { normaliseLanguage, type FeedItem } from './feed-fields.js';

@@ -6,7 +6,7 @@ import {
   type FeedFormat,
   type RenderContext,
 } from './render-types.js';
-import { isHttpUrl, stripInvalidChars as clean } from './text-safety.js';
+import { isHttpUrl, stripInvalidChars as clean } from '@bulletin/markup';
 import { feedUrl, homeUrl, storyUrl, topicSchemeUrl } from './urls.js';
 
 /** One topic of an item. */

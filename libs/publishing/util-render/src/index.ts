@@ -17,7 +17,7 @@ export {
 export { renderStoryPage } from './render-story-page.js';
 export { renderErrorPage } from './render-error-page.js';
 export { storyUrl, feedUrl, topicFeedKey, topicFeedUrl } from './urls.js';
-export { escapeMarkup, stripInvalidChars } from './text-safety.js';
+export { escapeMarkup, stripInvalidChars } from '@bulletin/markup';
 export { RenderError, type RenderErrorCode } from './render-error.js';
 export {
   FEED_CONTENT_TYPES,
@@ -27,4 +27,4 @@ export {
   type FeedDescriptor,
   type RenderContext,
 } from './render-types.js';
-export { PAGE_CONTENT_SECURITY_POLICY } from './html-document.js';
+export { PAGE_CONTENT_SECURITY_POLICY } from '@bulletin/markup';

@@ -1,6 +1,5 @@
-import { renderHtmlDocument } from './html-document.js';
+import { renderHtmlDocument, toMarkupText as text } from '@bulletin/markup';
 import { DEFAULT_LANGUAGE, type RenderContext } from './render-types.js';
-import { toMarkupText as text } from './text-safety.js';
 
 /**
  * Renders a small HTML page for an HTTP error, in the context's language. The message is

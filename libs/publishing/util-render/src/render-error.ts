@@ -1,4 +1,4 @@
-import { BulletinError } from '@bulletin/story';
+import { BulletinError } from '@bulletin/errors';
 
 /** Stable codes of {@link RenderError}. */
 export type RenderErrorCode =

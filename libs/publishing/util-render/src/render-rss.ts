@@ -2,7 +2,7 @@ import type { Story } from '@bulletin/story';
 import { Feed } from 'feed';
 import { buildFeedView, type FeedItemView } from './feed-view.js';
 import type { FeedDescriptor, RenderContext } from './render-types.js';
-import { escapeMarkup } from './text-safety.js';
+import { escapeMarkup } from '@bulletin/markup';
 import { TextTokens } from './text-tokens.js';
 
 function addItem(rss: Feed, tokens: TextTokens, item: FeedItemView, scheme: string): void {

@@ -1,8 +1,12 @@
+import {
+  isHttpUrl,
+  renderHtmlDocument,
+  stripInvalidChars,
+  toMarkupText as text,
+} from '@bulletin/markup';
 import type { Story, StoryImage } from '@bulletin/story';
 import { formatDisplayDate } from './format-display-date.js';
-import { renderHtmlDocument } from './html-document.js';
 import type { RenderContext } from './render-types.js';
-import { isHttpUrl, stripInvalidChars, toMarkupText as text } from './text-safety.js';
 import { storyUrl, topicFeedUrl } from './urls.js';
 
 function renderHead(story: Story, ctx: RenderContext): string {

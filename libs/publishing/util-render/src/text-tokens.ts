@@ -1,5 +1,5 @@
 import { RenderError } from './render-error.js';
-import { escapeMarkup } from './text-safety.js';
+import { escapeMarkup } from '@bulletin/markup';
 
 // U+0001 and U+0002 are not XML characters and every input is stripped of them first, so a
 // token can never be forged by, or confused with, anything a story contains.

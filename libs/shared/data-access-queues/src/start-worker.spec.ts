@@ -2,7 +2,7 @@ import { parseIngestJob, QUEUES, type IngestJobData } from '@bulletin/contracts'
 import { createRedisConnection, type Redis } from '@bulletin/redis';
 import { deleteKeys, redisAvailable, TEST_REDIS_URL, uniquePrefix } from '@bulletin/redis/testing';
 import { createLogger } from '@bulletin/runtime';
-import { BulletinError } from '@bulletin/story';
+import { BulletinError } from '@bulletin/errors';
 import { Queue, type Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProducers, startWorker } from './index.js';

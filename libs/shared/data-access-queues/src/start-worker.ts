@@ -1,7 +1,7 @@
 import type { QueueName } from '@bulletin/contracts';
 import type { Redis } from '@bulletin/redis';
 import type { Logger } from '@bulletin/runtime';
-import { describeError, isPermanentError } from '@bulletin/story';
+import { describeError, isPermanentError } from '@bulletin/errors';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 
 export interface StartWorkerOptions<Data, Result> {

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Logger } from '@bulletin/runtime';
-import { BulletinError } from '@bulletin/story';
+import { BulletinError } from '@bulletin/errors';
 import { pingRedis } from './ping.js';
 
 /** No Redis answers and bulletin could not start one. */

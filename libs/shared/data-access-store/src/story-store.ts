@@ -1,5 +1,6 @@
 import type { Keys, Redis } from '@bulletin/redis';
-import { BulletinError, type Story, type Subject } from '@bulletin/story';
+import { BulletinError } from '@bulletin/errors';
+import { type Story, type Subject } from '@bulletin/story';
 import { withStoreCommands, type StoreCommands } from './scripts.js';
 
 export type SaveOutcome = 'created' | 'updated' | 'duplicate';

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { BulletinError } from '@bulletin/story';
+import { BulletinError } from '@bulletin/errors';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runMain } from './index.js';
 

@@ -1,4 +1,4 @@
-import { BulletinError } from '@bulletin/story';
+import { BulletinError } from '@bulletin/errors';
 
 /**
  * Runs an app's main function. A known failure (bad configuration, no Redis) prints one line an

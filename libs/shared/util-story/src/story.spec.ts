@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BulletinError,
-  describeError,
-  digest,
-  isPermanentError,
-  parseStory,
-  StoryValidationError,
-  storyId,
-  storyUri,
-} from './index.js';
+import { digest, parseStory, StoryValidationError, storyId, storyUri } from './index.js';
 import { makeStory } from './testing.js';
 
 describe('parseStory', () => {
@@ -45,23 +36,5 @@ describe('identity', () => {
 
   it('separates digest parts', () => {
     expect(digest('ab', 'c')).not.toBe(digest('a', 'bc'));
-  });
-});
-
-describe('errors', () => {
-  it('carry a code, a cause and whether a retry can help', () => {
-    const cause = new Error('socket closed');
-    const error = new BulletinError('STORE_DOWN', 'cannot reach the store', { cause });
-    expect([error.code, error.cause, error.permanent, isPermanentError(error)]).toEqual([
-      'STORE_DOWN',
-      cause,
-      false,
-      false,
-    ]);
-    expect(describeError(error)).toBe('STORE_DOWN: cannot reach the store');
-  });
-
-  it('refuse an empty message', () => {
-    expect(() => new BulletinError('X', '  ')).toThrow(/needs a message/);
   });
 });

@@ -1,4 +1,4 @@
-import { BulletinError } from '@bulletin/story';
+import { BulletinError } from '@bulletin/errors';
 
 /**
  * The taxonomy data is unusable. Always permanent: the same data will fail the same way, so a

@@ -1,4 +1,4 @@
-import { isPermanentError } from '@bulletin/story';
+import { isPermanentError } from '@bulletin/errors';
 import { describe, expect, it } from 'vitest';
 import { TaxonomyError } from './errors.js';
 import { loadTaxonomy } from './load-taxonomy.js';

@@ -1,6 +1,6 @@
 import type { WireSource } from '@bulletin/contracts';
 import type { Producers } from '@bulletin/queues';
-import { describeError } from '@bulletin/story';
+import { describeError } from '@bulletin/errors';
 import { parseWire } from '@bulletin/wire';
 import { readPayload } from './read-payload.js';
 

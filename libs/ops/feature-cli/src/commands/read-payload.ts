@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { MAX_PAYLOAD_BYTES, type IngestJobData, type WireSource } from '@bulletin/contracts';
-import { BulletinError } from '@bulletin/story';
+import { BulletinError } from '@bulletin/errors';
 
 /** A file that cannot be enqueued as it is. */
 export class FileRefusedError extends BulletinError {

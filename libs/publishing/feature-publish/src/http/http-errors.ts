@@ -1,4 +1,4 @@
-import { BulletinError } from '@bulletin/story';
+import { BulletinError } from '@bulletin/errors';
 
 /** A resource that does not exist; the message is shown to the client as is. */
 export class NotFoundError extends BulletinError {
