@@ -13,7 +13,7 @@ export function startEnrichRole(platform: Platform, tagger: Tagger): void {
     queue: QUEUES.enrich,
     connection: platform.workerConnection,
     prefix: platform.config.prefix,
-    concurrency: platform.config.enrichConcurrency,
+    concurrency: platform.config.workers.enrichConcurrency,
     log: platform.log,
     parse: parseEnrichJob,
     process: (data) => processEnrich(data, { ...platform, tagger }),

@@ -12,7 +12,7 @@ export function startIngestRole(platform: Platform): void {
     queue: QUEUES.ingest,
     connection: platform.workerConnection,
     prefix: platform.config.prefix,
-    concurrency: platform.config.ingestConcurrency,
+    concurrency: platform.config.workers.ingestConcurrency,
     log: platform.log,
     parse: parseIngestJob,
     process: (data) => processIngest(data, platform),

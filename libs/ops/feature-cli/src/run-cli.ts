@@ -46,12 +46,12 @@ async function runIngest(args: string[], io: CliIo): Promise<number> {
   }
   const config = loadConfig(io.env);
   const log = createLogger({ level: 'warn', bindings: { role: 'cli' } });
-  if (!(await pingRedis(config.redisUrl))) {
+  if (!(await pingRedis(config.redis.url))) {
     throw new RedisUnavailableError(
-      `no Redis answers at ${config.redisUrl}: start bulletin first (npm start)`,
+      `no Redis answers at ${config.redis.url}: start bulletin first (npm start)`,
     );
   }
-  const connection = createRedisConnection(config.redisUrl, {
+  const connection = createRedisConnection(config.redis.url, {
     role: 'producer',
     name: `${config.prefix}:cli`,
     log,
@@ -80,7 +80,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const log = createLogger({ level: config.logLevel, bindings: { role: 'all' } });
       const platform = await startAll(config, log, { startedAt: io.now().toISOString() });
       installSignalHandlers(platform.shutdown);
-      io.stderr(`bulletin: serving feeds at ${config.publicUrl}/feeds/all.atom (Ctrl-C stops)`);
+      io.stderr(
+        `bulletin: serving feeds at ${config.http.publicUrl}/feeds/all.atom (Ctrl-C stops)`,
+      );
       return 0;
     }
     case 'ingest':

@@ -26,22 +26,22 @@ export async function startPublisherRole(
     queue: QUEUES.publish,
     connection: platform.workerConnection,
     prefix: config.prefix,
-    concurrency: config.publishConcurrency,
+    concurrency: config.workers.indexConcurrency,
     log: platform.log,
     parse: parsePublishJob,
     process: (data) => processPublish(data, platform),
   });
   platform.shutdown.add('publish worker', () => worker.close());
   const render = {
-    baseUrl: config.publicUrl,
-    siteTitle: config.siteTitle,
+    baseUrl: config.http.publicUrl,
+    siteTitle: config.publishing.siteTitle,
     emptyUpdated: options.emptyUpdated,
   };
   const feeds = createFeedService({
     ...platform,
     topics: options.topics,
     render,
-    feedSize: config.feedSize,
+    feedSize: config.publishing.feedSize,
   });
   const app = buildServer({
     feeds,
@@ -50,10 +50,10 @@ export async function startPublisherRole(
     ping: platform.ping,
     log: platform.log,
   });
-  await app.listen({ host: config.host, port: config.port });
+  await app.listen({ host: config.http.host, port: config.http.port });
   platform.shutdown.add('http server', () => app.close());
   platform.log.info(
-    { url: `http://${config.host}:${config.port}`, publicUrl: config.publicUrl },
+    { url: `http://${config.http.host}:${config.http.port}`, publicUrl: config.http.publicUrl },
     'publisher listening',
   );
   return app;

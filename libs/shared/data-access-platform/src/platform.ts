@@ -51,25 +51,25 @@ export async function openPlatform(
     exit: options.exit ?? ((code) => process.exit(code)),
   });
   const server = await ensureRedis({
-    url: config.redisUrl,
-    autostart: config.redisAutostart,
-    dataDir: config.redisDataDir,
+    url: config.redis.url,
+    autostart: config.redis.autostart,
+    dataDir: config.redis.dataDir,
     log,
   });
   shutdown.add('private redis-server', () => server.stop());
-  const client = createRedisConnection(config.redisUrl, {
+  const client = createRedisConnection(config.redis.url, {
     role: 'client',
     name: `${config.prefix}:client`,
     log,
   });
   shutdown.add('redis client', () => closeRedis(client));
-  const producerConnection = createRedisConnection(config.redisUrl, {
+  const producerConnection = createRedisConnection(config.redis.url, {
     role: 'producer',
     name: `${config.prefix}:producer`,
     log,
   });
   shutdown.add('redis producer connection', () => closeRedis(producerConnection));
-  const workerConnection = createRedisConnection(config.redisUrl, {
+  const workerConnection = createRedisConnection(config.redis.url, {
     role: 'worker',
     name: `${config.prefix}:worker`,
     log,

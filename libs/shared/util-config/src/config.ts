@@ -1,38 +1,92 @@
-import { BulletinError } from '@bulletin/story';
+import { BulletinError } from '@bulletin/errors';
 
-/** Everything bulletin reads from its environment, parsed once at start-up. */
-export interface Config {
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/** `REDIS_*`: the one stateful service. */
+export interface RedisConfig {
   /** `REDIS_URL`. @defaultValue `redis://127.0.0.1:6379` */
-  readonly redisUrl: string;
-  /** `BULLETIN_PREFIX`: every Redis key and queue lives under it. @defaultValue `bulletin` */
-  readonly prefix: string;
+  readonly url: string;
+  /**
+   * `REDIS_AUTOSTART`: let `bulletin start` (all roles, on a developer's machine) start a
+   * private redis-server when none answers at a loopback URL. Role processes never do.
+   * @defaultValue `true`
+   */
+  readonly autostart: boolean;
+  /** `REDIS_DATA_DIR`: the private server's data. @defaultValue `{DATA_DIR}/redis` */
+  readonly dataDir: string;
+}
+
+/** `HOST`, `PORT`, `PUBLIC_URL`: the one HTTP server of a process. */
+export interface HttpConfig {
   /** `HOST`: interface the HTTP server binds. @defaultValue `127.0.0.1` */
   readonly host: string;
   /** `PORT`. @defaultValue `3000` */
   readonly port: number;
   /** `PUBLIC_URL`: absolute base of links in feeds. @defaultValue `http://localhost:{PORT}` */
   readonly publicUrl: string;
+  /**
+   * `HTTP_CLOSE_GRACE_MS`: on shutdown, how long requests in flight may take before their
+   * connections are dropped. @defaultValue `2000`
+   */
+  readonly closeGraceMs: number;
+}
+
+/** What readers see. */
+export interface PublishingConfig {
   /** `SITE_TITLE`: shown in feed titles and pages. @defaultValue `bulletin` */
   readonly siteTitle: string;
   /** `FEED_SIZE`: items per feed document. @defaultValue `50` */
   readonly feedSize: number;
+}
+
+/** `*_CONCURRENCY`, `JOB_*`: how each stage's workers run. */
+export interface WorkersConfig {
   /** `INGEST_CONCURRENCY`. @defaultValue `8` */
   readonly ingestConcurrency: number;
   /** `ENRICH_CONCURRENCY`. @defaultValue `8` */
   readonly enrichConcurrency: number;
-  /** `PUBLISH_CONCURRENCY`. @defaultValue `8` */
-  readonly publishConcurrency: number;
+  /** `INDEX_CONCURRENCY` (`PUBLISH_CONCURRENCY` is still read). @defaultValue `8` */
+  readonly indexConcurrency: number;
+  /** `JOB_ATTEMPTS`: tries of a job that fails with a transient error. @defaultValue `8` */
+  readonly jobAttempts: number;
+  /**
+   * `JOB_MAX_STALLS`: how often a job may be cut off by a dead worker (SIGKILL, OOM) and be
+   * started again before it fails. @defaultValue `5`
+   */
+  readonly maxStalls: number;
+}
+
+/** `INGEST_MAX_*`: what one payload may cost. */
+export interface IngestConfig {
+  /** `INGEST_MAX_BYTES`: the largest raw payload. @defaultValue `5242880` (5 MiB) */
+  readonly maxBytes: number;
+  /** `INGEST_MAX_ITEMS`: items read from one feed document. @defaultValue `5000` */
+  readonly maxItems: number;
+  /** `INGEST_MAX_PARSE_MS`: wall time one payload may take to parse. @defaultValue `10000` */
+  readonly maxParseMs: number;
+}
+
+/** Everything bulletin reads from its environment, parsed once at start-up, grouped by concern. */
+export interface Config {
+  /** `BULLETIN_PREFIX`: every Redis key and queue lives under it. @defaultValue `bulletin` */
+  readonly prefix: string;
+  /** `DATA_DIR`: local files bulletin writes (the private Redis, the outbox). @defaultValue `.data` */
+  readonly dataDir: string;
+  /**
+   * `BULLETIN_ROLES`: comma-separated roles this process runs (`bulletin start --roles` wins).
+   * Empty means every role. Names are checked against the role table at start.
+   */
+  readonly roles: readonly string[];
+  readonly redis: RedisConfig;
+  readonly http: HttpConfig;
+  readonly publishing: PublishingConfig;
+  readonly workers: WorkersConfig;
+  readonly ingest: IngestConfig;
   /** `SHUTDOWN_TIMEOUT_MS`: after this the process exits non-zero. @defaultValue `10000` */
   readonly shutdownTimeoutMs: number;
-  /** `REDIS_AUTOSTART`: start a private redis-server when none answers. @defaultValue `true` */
-  readonly redisAutostart: boolean;
-  /** `REDIS_DATA_DIR`: where a private redis-server keeps its data. @defaultValue `.data/redis` */
-  readonly redisDataDir: string;
   /** `LOG_LEVEL`: `debug`, `info`, `warn` or `error`. @defaultValue `info` */
   readonly logLevel: LogLevel;
 }
-
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 /** A setting has a value bulletin cannot use; the message names the variable. */
 export class ConfigError extends BulletinError {

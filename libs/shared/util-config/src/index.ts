@@ -3,4 +3,13 @@
  * Typed, frozen configuration parsed once from the environment.
  */
 export { loadConfig } from './load-config.js';
-export { ConfigError, type Config, type LogLevel } from './config.js';
+export {
+  ConfigError,
+  type Config,
+  type LogLevel,
+  type RedisConfig,
+  type HttpConfig,
+  type PublishingConfig,
+  type WorkersConfig,
+  type IngestConfig,
+} from './config.js';

@@ -5,15 +5,18 @@ describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
-      redisUrl: 'redis://127.0.0.1:6379',
       prefix: 'bulletin',
-      port: 3000,
-      publicUrl: 'http://localhost:3000',
-      feedSize: 50,
+      dataDir: '.data',
+      roles: [],
+      redis: { url: 'redis://127.0.0.1:6379', autostart: true, dataDir: '.data/redis' },
+      http: { host: '127.0.0.1', port: 3000, publicUrl: 'http://localhost:3000' },
+      publishing: { siteTitle: 'bulletin', feedSize: 50 },
+      workers: { ingestConcurrency: 8, enrichConcurrency: 8, indexConcurrency: 8 },
       shutdownTimeoutMs: 10_000,
-      redisAutostart: true,
     });
     expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.redis)).toBe(true);
+    expect(Object.isFrozen(config.roles)).toBe(true);
   });
 
   it('reads every variable and trims a trailing slash from URLs', () => {
@@ -24,11 +27,29 @@ describe('loadConfig', () => {
       PUBLIC_URL: 'https://news.example.gov.uk/',
       REDIS_AUTOSTART: 'no',
     });
-    expect(config.redisUrl).toBe('redis://example:6380/2');
+    expect(config.redis.url).toBe('redis://example:6380/2');
     expect(config.prefix).toBe('test-1');
-    expect(config.port).toBe(8080);
-    expect(config.publicUrl).toBe('https://news.example.gov.uk');
-    expect(config.redisAutostart).toBe(false);
+    expect(config.http.port).toBe(8080);
+    expect(config.http.publicUrl).toBe('https://news.example.gov.uk');
+    expect(config.redis.autostart).toBe(false);
+  });
+
+  it('puts the private Redis under DATA_DIR unless REDIS_DATA_DIR says otherwise', () => {
+    expect(loadConfig({ DATA_DIR: '/var/lib/bulletin' }).redis.dataDir).toBe(
+      '/var/lib/bulletin/redis',
+    );
+    expect(loadConfig({ DATA_DIR: '/x', REDIS_DATA_DIR: '/r' }).redis.dataDir).toBe('/r');
+  });
+
+  it('reads the roles of this process, and the old name of the index concurrency', () => {
+    expect(loadConfig({ BULLETIN_ROLES: 'ingest, enrich,ingest' }).roles).toEqual([
+      'ingest',
+      'enrich',
+    ]);
+    expect(loadConfig({ PUBLISH_CONCURRENCY: '3' }).workers.indexConcurrency).toBe(3);
+    expect(
+      loadConfig({ PUBLISH_CONCURRENCY: '3', INDEX_CONCURRENCY: '5' }).workers.indexConcurrency,
+    ).toBe(5);
   });
 
   it.each([
@@ -39,6 +60,7 @@ describe('loadConfig', () => {
     [{ BULLETIN_PREFIX: 'a:b' }, /BULLETIN_PREFIX may hold only/],
     [{ REDIS_AUTOSTART: 'maybe' }, /REDIS_AUTOSTART must be true or false/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ BULLETIN_ROLES: 'ingest;enrich' }, /BULLETIN_ROLES must be a comma-separated list/],
   ])('names the setting it cannot use: %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -1,3 +1,4 @@
+import { join } from 'node:path/posix';
 import { ConfigError, type Config, type LogLevel } from './config.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -38,38 +39,89 @@ function url(env: Env, name: string, fallback: string, protocols: readonly strin
   return raw.replace(/\/+$/, '');
 }
 
+function list(env: Env, name: string): string[] {
+  const raw = text(env, name, '');
+  if (raw === '') return [];
+  const items = raw.split(',').map((item) => item.trim());
+  const bad = items.find((item) => !/^[a-z][a-z0-9-]{0,31}$/.test(item));
+  if (bad !== undefined) {
+    throw new ConfigError(`${name} must be a comma-separated list of names, got "${raw}"`);
+  }
+  return [...new Set(items)];
+}
+
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+
+function logLevel(env: Env): LogLevel {
+  const level = text(env, 'LOG_LEVEL', 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(level)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`);
+  }
+  return level;
+}
+
+function prefix(env: Env): string {
+  const value = text(env, 'BULLETIN_PREFIX', 'bulletin');
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(value)) {
+    throw new ConfigError(`BULLETIN_PREFIX may hold only letters, digits, _ . - (got "${value}")`);
+  }
+  return value;
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) {
+    if (typeof child === 'object' && child !== null) deepFreeze(child as object);
+  }
+  return Object.freeze(value);
+}
 
 /**
  * Parses and validates the environment once. Libraries never read `process.env`: apps call this
- * and pass the frozen result down.
+ * and pass the frozen result down, each part to the code that needs it.
  * @throws ConfigError naming the variable and the value it could not use.
  * @example const config = loadConfig(process.env);
  */
 export function loadConfig(env: Env): Config {
-  const prefix = text(env, 'BULLETIN_PREFIX', 'bulletin');
-  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(prefix)) {
-    throw new ConfigError(`BULLETIN_PREFIX may hold only letters, digits, _ . - (got "${prefix}")`);
-  }
-  const logLevel = text(env, 'LOG_LEVEL', 'info') as LogLevel;
-  if (!LOG_LEVELS.includes(logLevel)) {
-    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
-  }
   const port = integer(env, 'PORT', 3000, 0, 65535);
-  return Object.freeze({
-    redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
-    prefix,
-    host: text(env, 'HOST', '127.0.0.1'),
-    port,
-    publicUrl: url(env, 'PUBLIC_URL', `http://localhost:${port}`, ['http:', 'https:']),
-    siteTitle: text(env, 'SITE_TITLE', 'bulletin'),
-    feedSize: integer(env, 'FEED_SIZE', 50, 1, 1000),
-    ingestConcurrency: integer(env, 'INGEST_CONCURRENCY', 8, 1, 1000),
-    enrichConcurrency: integer(env, 'ENRICH_CONCURRENCY', 8, 1, 1000),
-    publishConcurrency: integer(env, 'PUBLISH_CONCURRENCY', 8, 1, 1000),
+  const dataDir = text(env, 'DATA_DIR', '.data');
+  const concurrency = (name: string) => integer(env, name, 8, 1, 1000);
+  // The index stage was the publish stage; its old variable still works.
+  const indexName =
+    env['INDEX_CONCURRENCY'] === undefined && env['PUBLISH_CONCURRENCY'] !== undefined
+      ? 'PUBLISH_CONCURRENCY'
+      : 'INDEX_CONCURRENCY';
+  return deepFreeze({
+    prefix: prefix(env),
+    dataDir,
+    roles: list(env, 'BULLETIN_ROLES'),
+    redis: {
+      url: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+      autostart: flag(env, 'REDIS_AUTOSTART', true),
+      dataDir: text(env, 'REDIS_DATA_DIR', join(dataDir, 'redis')),
+    },
+    http: {
+      host: text(env, 'HOST', '127.0.0.1'),
+      port,
+      publicUrl: url(env, 'PUBLIC_URL', `http://localhost:${port}`, ['http:', 'https:']),
+      closeGraceMs: integer(env, 'HTTP_CLOSE_GRACE_MS', 2000, 0, 600_000),
+    },
+    publishing: {
+      siteTitle: text(env, 'SITE_TITLE', 'bulletin'),
+      feedSize: integer(env, 'FEED_SIZE', 50, 1, 1000),
+    },
+    workers: {
+      ingestConcurrency: concurrency('INGEST_CONCURRENCY'),
+      enrichConcurrency: concurrency('ENRICH_CONCURRENCY'),
+      indexConcurrency: concurrency(indexName),
+      jobAttempts: integer(env, 'JOB_ATTEMPTS', 8, 1, 100),
+      maxStalls: integer(env, 'JOB_MAX_STALLS', 5, 1, 100),
+    },
+    ingest: {
+      maxBytes: integer(env, 'INGEST_MAX_BYTES', 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+      maxItems: integer(env, 'INGEST_MAX_ITEMS', 5000, 1, 1_000_000),
+      maxParseMs: integer(env, 'INGEST_MAX_PARSE_MS', 10_000, 100, 600_000),
+    },
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
-    redisAutostart: flag(env, 'REDIS_AUTOSTART', true),
-    redisDataDir: text(env, 'REDIS_DATA_DIR', '.data/redis'),
-    logLevel,
+    logLevel: logLevel(env),
   });
 }
