@@ -24,6 +24,10 @@ export const imageSchema = z.object({
 
 const isoDate = z.iso.datetime({ offset: true });
 
+/** ninjs 2.x `pubstatus` values. */
+export const PUBSTATUSES = ['usable', 'withheld', 'canceled'] as const;
+export type Pubstatus = (typeof PUBSTATUSES)[number];
+
 /**
  * The canonical story, modelled on IPTC ninjs 2.x (`uri`, `version`, `versioncreated`,
  * `firstcreated`, `pubstatus`, …). Every role validates it where it crosses a boundary.
@@ -34,11 +38,32 @@ export const storySchema = z.object({
   /** Stable identity: the source plus the source's own id for the item. */
   uri: z.string().min(1),
   type: z.literal('text'),
-  /** 1 for the first version; each changed re-delivery adds one. */
+  /** bulletin's own version: 1 for the first, each accepted change adds one. */
   version: z.number().int().min(1),
   versioncreated: isoDate,
   firstcreated: isoDate,
-  pubstatus: z.enum(['usable', 'withheld', 'canceled']),
+  /**
+   * ninjs `pubstatus`: `usable` may be published; `withheld` is held back (and taken down if it
+   * was out); `canceled` kills the story for good.
+   */
+  pubstatus: z.enum(PUBSTATUSES),
+  /**
+   * ninjs `embargoed`: the story may not be published before this instant. ninjs keeps embargo
+   * apart from `pubstatus`, and so does bulletin: an embargoed story is `usable` with a time.
+   */
+  embargoed: isoDate.optional(),
+  /**
+   * The source's own version of the item (ninjs `version`, NITF `doc.version`), when it sends
+   * one. Versions are ordered by it where both have it, else by `versioncreated`.
+   */
+  sourceVersion: z.number().int().min(0).optional(),
+  /**
+   * True when the source gave a date without a time: `firstcreated`/`versioncreated` are then the
+   * start of that day in the source's time zone, and pages show the date alone.
+   */
+  dateOnly: z.boolean().optional(),
+  /** What the parser had to flag without refusing the story, e.g. a date it could not read. */
+  warnings: z.array(z.string().min(1)).optional(),
   headline: z.string().trim().min(1, 'must not be empty').max(1000),
   byline: z.string().optional(),
   /** Plain-text body, paragraphs separated by a blank line. */
