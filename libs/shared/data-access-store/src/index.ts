@@ -1,11 +1,19 @@
 /**
  * @module @bulletin/store
- * The story store and the feed indexes, both in Redis under the configured prefix.
+ * The story store (one lifecycle record per story) and the feed indexes, in Redis under the
+ * configured prefix. The publish stage is the only writer.
  */
-export {
-  createStoryStore,
-  type StoryStore,
-  type SavedStory,
-  type SaveOutcome,
-} from './story-store.js';
-export { createFeedIndex, type FeedIndex, type FeedKey, type IndexEntry } from './feed-index.js';
+export { createStoryStore, KEPT_VERSIONS } from './redis-story-store.js';
+export { createFeedIndex } from './redis-feed-index.js';
+export { storeKeys, type StoreKeys } from './keys.js';
+export { ensureSchema, SCHEMA_VERSION, SchemaMismatchError } from './schema.js';
+export type {
+  StoryStore,
+  FeedIndex,
+  FeedKey,
+  PublishOutcome,
+  PublishResult,
+  PublishOptions,
+  StoryLookup,
+  StoryRecord,
+} from './types.js';

@@ -1,0 +1,87 @@
+import type { Pubstatus, Story } from '@bulletin/story';
+
+/**
+ * What the publish stage did with a tagged version:
+ * - `published`: first publication; `updated`: a newer version replaced what readers saw;
+ * - `duplicate`: nothing new (same content, or content seen before);
+ * - `stale`: older than the newest version known (by source version, else versioncreated):
+ *   counted on the record and ignored;
+ * - `held`: embargoed until `embargoUntil`; `withheld`: stored, not shown (taken down if out);
+ * - `killed`: the story is a tombstone now, or was one already.
+ */
+export type PublishOutcome =
+  'published' | 'updated' | 'duplicate' | 'stale' | 'held' | 'withheld' | 'killed';
+
+export interface PublishResult {
+  outcome: PublishOutcome;
+  /** bulletin's version number of the story's newest version after this call. */
+  version: number;
+  /** Epoch ms when a `held` version may be published. */
+  embargoUntil?: number;
+  /** Feeds (`all`, `topics/{slug}`) whose content changed. */
+  changedFeeds: string[];
+}
+
+export interface PublishOptions {
+  /** The current time, epoch ms: embargoes are decided against it. */
+  now: number;
+  /** A re-tag of the same content: its new subjects replace the published ones. */
+  retag?: boolean;
+}
+
+/** What a reader may see of a story. */
+export type StoryLookup =
+  { state: 'published'; story: Story } | { state: 'killed' } | { state: 'absent' };
+
+/** A story's lifecycle record, for operators: no bodies. */
+export interface StoryRecord {
+  id: string;
+  version: number;
+  contentHash: string;
+  pubstatus: Pubstatus;
+  sourceVersion?: number;
+  versioncreated: number;
+  firstcreated: string;
+  embargoUntil?: number;
+  /** 0 while nothing has been published. */
+  publishedVersion: number;
+  publicationSequence?: number;
+  topics: string[];
+  /** Versions kept besides the published one. */
+  keptVersions: number[];
+  staleArrivals: number;
+  changedAt: number;
+}
+
+/**
+ * Where stories live and what readers may see of them. The publish stage is its only writer:
+ * every version passes through {@link StoryStore.publish}, which orders, deduplicates, holds,
+ * kills or publishes it in one atomic step.
+ */
+export interface StoryStore {
+  publish(story: Story, options: PublishOptions): Promise<PublishResult>;
+  /** The published version of a story, or why there is none. */
+  get(id: string): Promise<StoryLookup>;
+  /** Published stories for the ids, in the same order, skipping the rest. */
+  getMany(ids: readonly string[]): Promise<Story[]>;
+  record(id: string): Promise<StoryRecord | undefined>;
+  /** A kept version's body (the published one or an earlier/held one). */
+  version(id: string, version: number): Promise<Story | undefined>;
+}
+
+/** A feed: `all`, or `topics/{slug}`. */
+export type FeedKey = string;
+
+/** Feed membership and ordering, read side. The publish script writes it. */
+export interface FeedIndex {
+  /** Newest-first story ids by display date. */
+  latest(feed: FeedKey, limit: number): Promise<string[]>;
+  /** Story ids with their publication sequence, newest first, below `before` when given. */
+  bySequence(
+    feed: FeedKey,
+    options: { before?: number; limit: number },
+  ): Promise<{ id: string; sequence: number }[]>;
+  count(feed: FeedKey): Promise<number>;
+  /** The feed's generation: it changes whenever the feed's content may have. 0 = never. */
+  generation(feed: FeedKey): Promise<number>;
+}
