@@ -1,7 +1,18 @@
 /**
  * @module @bulletin/queues
- * BullMQ producers and workers built from the queue contracts, with the house job options.
+ * The pipeline's BullMQ queues, created from the contracts table, and `startWorker`, which ties
+ * a stage's queue to its parser and processor.
  */
-export { createProducers, type Producers, type ProducersOptions } from './producers.js';
-export { startWorker, type StartWorkerOptions } from './start-worker.js';
-export { DEFAULT_JOB_OPTIONS } from './job-options.js';
+export {
+  createPipelineQueues,
+  type PipelineQueues,
+  type PipelineQueuesOptions,
+  type AddOptions,
+} from './pipeline-queues.js';
+export {
+  startWorker,
+  type StartWorkerOptions,
+  type StageContext,
+  type StageProcessor,
+} from './start-worker.js';
+export { jobOptions, type JobOptionsConfig } from './job-options.js';

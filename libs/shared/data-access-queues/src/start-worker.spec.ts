@@ -1,72 +1,130 @@
-import { parseIngestJob, QUEUES, type IngestJobData } from '@bulletin/contracts';
+import type { IngestJobData } from '@bulletin/contracts';
+import { BulletinError } from '@bulletin/errors';
 import { createRedisConnection, type Redis } from '@bulletin/redis';
 import { deleteKeys, redisAvailable, TEST_REDIS_URL, uniquePrefix } from '@bulletin/redis/testing';
 import { createLogger } from '@bulletin/runtime';
-import { BulletinError } from '@bulletin/errors';
-import { Queue, type Worker } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProducers, startWorker } from './index.js';
+import { makeStory } from '@bulletin/story/testing';
+import type { Worker } from 'bullmq';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createPipelineQueues, startWorker, type PipelineQueues } from './index.js';
 
 const available = await redisAvailable();
-const prefix = uniquePrefix('queues');
 const log = createLogger({ level: 'silent' });
-let workerConnection: Redis;
-let producerConnection: Redis;
-const workers: Worker[] = [];
-
-const job = (payload: string): IngestJobData => ({
-  source: { id: 'test', name: 'Test' },
-  receivedAt: '2014-11-18T00:00:00.000Z',
-  encoding: 'utf8',
-  payload,
-});
+const prefixes: string[] = [];
+const open: { workers: Worker[]; queues: PipelineQueues[] } = { workers: [], queues: [] };
+let connection: Redis;
 
 beforeAll(() => {
-  if (!available) return;
-  workerConnection = createRedisConnection(TEST_REDIS_URL, { role: 'worker', name: 'w', log });
-  producerConnection = createRedisConnection(TEST_REDIS_URL, { role: 'producer', name: 'p', log });
+  if (available)
+    connection = createRedisConnection(TEST_REDIS_URL, { role: 'worker', name: 'q', log });
+});
+afterEach(async () => {
+  await Promise.all(open.workers.splice(0).map((worker) => worker.close()));
+  await Promise.all(open.queues.splice(0).map((queues) => queues.close()));
 });
 afterAll(async () => {
   if (!available) return;
-  await Promise.all(workers.map((worker) => worker.close()));
-  await deleteKeys(TEST_REDIS_URL, prefix);
-  workerConnection.disconnect();
-  producerConnection.disconnect();
+  for (const prefix of prefixes) await deleteKeys(TEST_REDIS_URL, prefix);
+  connection.disconnect();
+});
+
+function setUp() {
+  const prefix = uniquePrefix('queues');
+  prefixes.push(prefix);
+  const queues = createPipelineQueues({ connection, prefix, log, attempts: 3 });
+  open.queues.push(queues);
+  const options = { connection, queues, prefix, concurrency: 2, lockMs: 5000, maxStalls: 2, log };
+  return { queues, options };
+}
+
+const payload = (text: string): IngestJobData => ({
+  source: { id: 'test', name: 'Test' },
+  receivedAt: '2014-11-18T00:00:00.000Z',
+  encoding: 'utf8',
+  payload: text,
 });
 
 describe.skipIf(!available)('startWorker on real BullMQ queues', () => {
-  it('runs jobs, fails bad input at once with its code, and retries transient errors', async () => {
+  it('runs jobs, fails bad input at once with its code, retries transient errors', async () => {
+    const { queues, options } = setUp();
     const seen: string[] = [];
     let flaky = 0;
-    workers.push(
-      startWorker({
-        queue: QUEUES.ingest,
-        connection: workerConnection,
-        prefix,
-        concurrency: 2,
-        log,
-        parse: parseIngestJob,
-        async process(data) {
+    open.workers.push(
+      startWorker(
+        'ingest',
+        async (data) => {
           if (data.payload === 'bad')
             throw new BulletinError('WIRE_EMPTY', 'nothing in it', { permanent: true });
           if (data.payload === 'flaky' && flaky++ === 0) throw new Error('redis hiccup');
           seen.push(data.payload);
-          return data.payload.length;
         },
-      }),
+        options,
+      ),
     );
-    const producers = createProducers({ connection: producerConnection, prefix, log });
-    const ids = await Promise.all(['good', 'bad', 'flaky'].map((p) => producers.ingest(job(p))));
-    const queue = new Queue(QUEUES.ingest, { connection: producerConnection, prefix });
+    await queues.add('ingest', ['good', 'bad', 'flaky'].map(payload));
+    const ingest = queues.queue('ingest');
     await expect
-      .poll(async () => await queue.getJobCounts('completed', 'failed'), { timeout: 10_000 })
+      .poll(() => ingest.getJobCounts('completed', 'failed'), { timeout: 15_000 })
       .toEqual({ completed: 2, failed: 1 });
-    const failed = await queue.getJob(ids[1] ?? '');
+    const [failed] = await ingest.getFailed();
     expect(failed?.failedReason).toBe('WIRE_EMPTY: nothing in it');
     expect(failed?.attemptsMade).toBe(1);
-    expect(failed?.data.payload).toBe('bad');
     expect(seen.sort()).toEqual(['flaky', 'good']);
-    await producers.close();
-    await queue.close();
+  });
+
+  it('fails data of the wrong shape at the boundary, naming the field', async () => {
+    const { queues, options } = setUp();
+    open.workers.push(startWorker('ingest', async () => undefined, options));
+    const ingest = queues.queue('ingest');
+    await ingest.add('ingest-payload', { ...payload('x'), encoding: 'utf16' } as never);
+    await expect
+      .poll(() => ingest.getJobCounts('failed'), { timeout: 10_000 })
+      .toEqual({ failed: 1 });
+    expect((await ingest.getFailed())[0]?.failedReason).toMatch(
+      /^STORY_INVALID: ingest job data is invalid: encoding/,
+    );
+  });
+
+  it('hands off under deterministic ids, so a repeated hand-off adds nothing', async () => {
+    const { queues, options } = setUp();
+    const story = makeStory('hand-off');
+    open.workers.push(
+      startWorker(
+        'ingest',
+        async (_data, context) => {
+          await context.handOff([{ story }]);
+          await context.handOff([{ story }]);
+        },
+        options,
+      ),
+    );
+    await queues.add('ingest', [payload('one'), payload('two')]);
+    const enrich = queues.queue('enrich');
+    await expect
+      .poll(() => queues.queue('ingest').getJobCounts('completed'), { timeout: 10_000 })
+      .toEqual({ completed: 2 });
+    expect((await enrich.getJobCounts('waiting')).waiting).toBe(1);
+    expect((await enrich.getJob(`${story.id}-${story.contentHash}`))?.data.story.headline).toBe(
+      story.headline,
+    );
+  });
+
+  it('runs a stage again later as a delayed job of its own', async () => {
+    const { queues, options } = setUp();
+    const story = makeStory('later');
+    const runs: number[] = [];
+    open.workers.push(
+      startWorker(
+        'publish',
+        async (data, context) => {
+          runs.push(Date.now());
+          if (runs.length === 1) await context.later(data, Date.now() + 300);
+        },
+        options,
+      ),
+    );
+    await queues.add('publish', [{ story }]);
+    await expect.poll(() => runs.length, { timeout: 10_000 }).toBe(2);
+    expect((runs[1] ?? 0) - (runs[0] ?? 0)).toBeGreaterThanOrEqual(250);
   });
 });

@@ -1,20 +1,47 @@
-import type { QueueName } from '@bulletin/contracts';
-import type { Redis } from '@bulletin/redis';
-import type { Logger } from '@bulletin/runtime';
+import {
+  PIPELINE,
+  type HandOffData,
+  type NextStage,
+  type StageData,
+  type StageName,
+} from '@bulletin/contracts';
 import { describeError, isPermanentError } from '@bulletin/errors';
+import { queuePrefix, type Redis } from '@bulletin/redis';
+import type { Logger } from '@bulletin/runtime';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { PipelineQueues } from './pipeline-queues.js';
 
-export interface StartWorkerOptions<Data, Result> {
-  queue: QueueName;
+/** What a processor gets besides its job's data: its hand-off, not the whole producer set. */
+export interface StageContext<S extends StageName> {
+  /** Hands results to the next stage, under their deterministic job ids, in one round trip. */
+  handOff(items: readonly HandOffData<S>[]): Promise<void>;
+  /** Runs this stage again for `data` at `runAt` (epoch ms), as a delayed job of its own. */
+  later(data: StageData[S], runAt: number): Promise<void>;
+  /** Aborted when the job is cancelled. */
+  signal: AbortSignal | undefined;
+  /** Bound to the queue and job id. */
+  log: Logger;
+  jobId: string;
+}
+
+/** A stage's plain processor: data in, result out. */
+export type StageProcessor<S extends StageName, R = unknown> = (
+  data: StageData[S],
+  context: StageContext<S>,
+) => Promise<R>;
+
+export interface StartWorkerOptions {
   /** A connection with `maxRetriesPerRequest: null`; BullMQ duplicates it for blocking reads. */
   connection: Redis;
+  /** Where hand-offs go. */
+  queues: PipelineQueues;
   prefix: string;
   concurrency: number;
+  /** How long a job's lock lasts; a dead worker's jobs are started again after it. */
+  lockMs: number;
+  /** How often one job may be cut off by a dead worker before it fails. */
+  maxStalls: number;
   log: Logger;
-  /** Validates job data at the boundary; its errors are permanent. */
-  parse: (data: unknown) => Data;
-  /** The plain processor: data in, result out, cancellable through the signal. */
-  process: (data: Data, signal: AbortSignal | undefined) => Promise<Result>;
 }
 
 /**
@@ -30,27 +57,65 @@ function toJobError(error: unknown): Error {
     : new Error(message, { cause: error });
 }
 
+function contextFor<S extends StageName>(
+  stage: S,
+  job: Job,
+  signal: AbortSignal | undefined,
+  options: StartWorkerOptions,
+  log: Logger,
+): StageContext<S> {
+  const next = PIPELINE[stage].next as NextStage<S> | null;
+  return {
+    handOff: async (items) => {
+      if (next === null) throw new TypeError(`stage ${stage} has no successor`);
+      await options.queues.add(next, items as StageData[NextStage<S>][]);
+    },
+    later: (data, runAt) => options.queues.add(stage, [data], { runAt, idSuffix: `-at${runAt}` }),
+    signal,
+    log: log.child({ jobId: job.id }),
+    jobId: job.id ?? '',
+  };
+}
+
 /**
- * Starts a BullMQ worker around a plain processor. It is created in one place so that every
- * role gets the same error mapping, logging and listeners; apps decide which roles to run.
+ * Starts the BullMQ worker of one pipeline stage around its plain processor: job data is
+ * validated by the stage's own parser, errors are mapped in one place, and a processor reaches
+ * the next stage only through its hand-off.
  */
-export function startWorker<Data, Result>(options: StartWorkerOptions<Data, Result>): Worker {
-  const log = options.log.child({ queue: options.queue });
-  const processor = async (job: Job, _token?: string, signal?: AbortSignal): Promise<Result> => {
+export function startWorker<S extends StageName>(
+  stage: S,
+  process: StageProcessor<S>,
+  options: StartWorkerOptions,
+): Worker {
+  const contract = PIPELINE[stage];
+  const log = options.log.child({ queue: contract.queue });
+  const processor = async (job: Job, _token?: string, signal?: AbortSignal) => {
     try {
-      return await options.process(options.parse(job.data), signal);
+      const data = contract.parse(job.data) as StageData[S];
+      return await process(data, contextFor(stage, job, signal, options, log));
     } catch (error) {
       throw toJobError(error);
     }
   };
-  const worker = new Worker(options.queue, processor, {
+  const worker = new Worker(contract.queue, processor, {
     connection: options.connection,
-    prefix: options.prefix,
+    prefix: queuePrefix(options.prefix, contract.queue),
     concurrency: options.concurrency,
+    lockDuration: options.lockMs,
+    stalledInterval: options.lockMs,
+    maxStalledCount: options.maxStalls,
+    // After Redis comes back, a worker waits this long before fetching again (BullMQ: 15 s).
+    runRetryDelay: 2000,
   });
   worker.on('error', (error) => log.error({ err: error }, 'worker error'));
   worker.on('failed', (job, error) => {
-    log.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: error.message }, 'job failed');
+    const final =
+      job !== undefined &&
+      (job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError);
+    log.warn(
+      { jobId: job?.id, attempts: job?.attemptsMade, final, err: error.message },
+      'job failed',
+    );
   });
   return worker;
 }

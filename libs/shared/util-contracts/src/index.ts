@@ -1,15 +1,23 @@
 /**
  * @module @bulletin/contracts
- * Queue names, job names, payload types and the parsers each worker applies at its boundary.
+ * The pipeline as a typed table: each stage's queue, job name, payload schema and parser, job id
+ * and successor. Producers and workers import them from here and nowhere else.
  */
-export { QUEUES, JOBS, MAX_PAYLOAD_BYTES, storyVersionJobId, type QueueName } from './queues.js';
+export {
+  PIPELINE,
+  STAGES,
+  type StageContract,
+  type StageData,
+  type StageName,
+  type NextStage,
+  type HandOffData,
+} from './pipeline.js';
 export {
   ingestJobSchema,
   enrichJobSchema,
   publishJobSchema,
-  parseIngestJob,
-  parseEnrichJob,
-  parsePublishJob,
+  parseWith,
+  MAX_PAYLOAD_BYTES,
   type IngestJobData,
   type EnrichJobData,
   type PublishJobData,

@@ -6,58 +6,45 @@ const sourceSchema = z.object({
   name: z.string().min(1).max(200),
 });
 
+/** The largest raw payload any producer may enqueue (bytes, before base64). */
+export const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
+
 /** A raw wire payload as it arrived: bytes (as text or base64) plus where it came from. */
 export const ingestJobSchema = z.object({
   source: sourceSchema,
   receivedAt: z.iso.datetime({ offset: true }),
   filename: z.string().max(1000).optional(),
+  /** The `Content-Type` the payload arrived with (HTTP push or poll), for its charset. */
+  contentType: z.string().max(200).optional(),
   encoding: z.enum(['utf8', 'base64']),
-  payload: z.string().min(1, 'must not be empty'),
+  payload: z
+    .string()
+    .min(1, 'must not be empty')
+    .max(Math.ceil(MAX_PAYLOAD_BYTES / 3) * 4, 'is over the payload limit'),
 });
 
 /**
- * A stored story version waiting to be tagged, with the text the tagger reads. Carrying that
- * text (not the whole story: no HTML, no metadata) spares the enricher a read of the store.
+ * A parsed story on its way to tagging. `retag` names the taxonomy revision of a re-tagging
+ * run, so that run is a job of its own rather than a repeat of the first tagging.
  */
 export const enrichJobSchema = z.object({
-  id: storySchema.shape.id,
-  version: z.number().int().min(1),
-  firstcreated: storySchema.shape.firstcreated,
-  headline: z.string(),
-  summary: z.string(),
-  bodyText: z.string(),
+  story: storySchema,
+  retag: z.string().min(1).max(64).optional(),
 });
 
-/** A stored, tagged story version to put into the feed indexes. */
-export const publishJobSchema = z.object({
-  id: storySchema.shape.id,
-  version: z.number().int().min(1),
-  /** Sort key in feeds: the story's first publication, epoch milliseconds. */
-  publishedAt: z.number().int(),
-  topics: z.array(z.string().min(1)),
-});
+/** A tagged story on its way to the store and the feeds: the stage that publishes. */
+export const publishJobSchema = enrichJobSchema;
 
 export type IngestJobData = z.infer<typeof ingestJobSchema>;
 export type EnrichJobData = z.infer<typeof enrichJobSchema>;
 export type PublishJobData = z.infer<typeof publishJobSchema>;
 export type WireSource = z.infer<typeof sourceSchema>;
 
-function parseWith<T>(schema: z.ZodType<T>, what: string, value: unknown): T {
+/** Validates job data with `schema`. @throws StoryValidationError (permanent) naming each field */
+export function parseWith<T>(schema: z.ZodType<T>, what: string, value: unknown): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const error = new StoryValidationError(formatIssues(result.error));
   error.message = `${what} job data is invalid: ${error.issues.join('; ')}`;
   throw error;
 }
-
-/** Validates `ingest` job data at the worker boundary. @throws StoryValidationError (permanent) */
-export const parseIngestJob = (value: unknown): IngestJobData =>
-  parseWith(ingestJobSchema, 'ingest', value);
-
-/** Validates `enrich` job data at the worker boundary. @throws StoryValidationError (permanent) */
-export const parseEnrichJob = (value: unknown): EnrichJobData =>
-  parseWith(enrichJobSchema, 'enrich', value);
-
-/** Validates `publish` job data at the worker boundary. @throws StoryValidationError (permanent) */
-export const parsePublishJob = (value: unknown): PublishJobData =>
-  parseWith(publishJobSchema, 'publish', value);

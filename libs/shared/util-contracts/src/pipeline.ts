@@ -1,0 +1,92 @@
+import { digest } from '@bulletin/story';
+import {
+  enrichJobSchema,
+  ingestJobSchema,
+  parseWith,
+  publishJobSchema,
+  type EnrichJobData,
+  type IngestJobData,
+  type PublishJobData,
+} from './payloads.js';
+
+/** What each stage's jobs carry. */
+export interface StageData {
+  ingest: IngestJobData;
+  enrich: EnrichJobData;
+  publish: PublishJobData;
+}
+
+export type StageName = keyof StageData;
+
+/** One stage of the pipeline: its queue, its job name, its payload parser and its successor. */
+export interface StageContract<S extends StageName> {
+  readonly stage: S;
+  /** BullMQ queue name. */
+  readonly queue: string;
+  /** BullMQ job name. */
+  readonly job: string;
+  /** Validates job data at the worker boundary. @throws StoryValidationError (permanent) */
+  readonly parse: (value: unknown) => StageData[S];
+  /** The stage this one hands its results to; `null` for the last. */
+  readonly next: StageName | null;
+  /**
+   * The job id of a payload, from what makes its run distinct: a repeated hand-off of the same
+   * run collapses into one job, a distinct run (new content, a re-tag) never does. Undefined
+   * lets BullMQ number the job.
+   */
+  readonly jobId: (data: StageData[S]) => string | undefined;
+}
+
+/** The content a story version carries, and the run that handles it (a re-tag, or none). */
+function storyRunId({ story, retag }: EnrichJobData): string {
+  return `${story.id}-${story.contentHash}${retag === undefined ? '' : `-r${retag}`}`;
+}
+
+/** A tagged version: its content plus the tags it carries, so a re-tag that moves it is new. */
+function taggedRunId(data: PublishJobData): string {
+  const slugs = data.story.subjects.map((subject) => subject.slug).join(' ');
+  return `${storyRunId(data)}-t${digest(slugs).slice(0, 12)}`;
+}
+
+/**
+ * The pipeline as a table. Producers, workers, the dashboard and the operator CLI all take
+ * queue names, job names, parsers and successors from here, so inserting a stage is a change of
+ * this table and of the wiring, not of the processors around it.
+ */
+export const PIPELINE = Object.freeze({
+  ingest: {
+    stage: 'ingest',
+    queue: 'ingest',
+    job: 'ingest-payload',
+    parse: (value: unknown) => parseWith(ingestJobSchema, 'ingest', value),
+    next: 'enrich',
+    jobId: () => undefined,
+  },
+  enrich: {
+    stage: 'enrich',
+    queue: 'enrich',
+    job: 'enrich-story',
+    parse: (value: unknown) => parseWith(enrichJobSchema, 'enrich', value),
+    next: 'publish',
+    jobId: storyRunId,
+  },
+  publish: {
+    stage: 'publish',
+    queue: 'publish',
+    job: 'publish-story',
+    parse: (value: unknown) => parseWith(publishJobSchema, 'publish', value),
+    next: null,
+    jobId: taggedRunId,
+  },
+} as const satisfies { [S in StageName]: StageContract<S> });
+
+/** Every stage, in pipeline order. */
+export const STAGES: readonly StageName[] = ['ingest', 'enrich', 'publish'];
+
+/** The stage after `S`, or `never` for the last. */
+export type NextStage<S extends StageName> = (typeof PIPELINE)[S]['next'] extends StageName
+  ? (typeof PIPELINE)[S]['next']
+  : never;
+
+/** What `S` hands to its successor. */
+export type HandOffData<S extends StageName> = StageData[NextStage<S>];
