@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Logger } from '@bulletin/runtime';
 import { BulletinError } from '@bulletin/errors';
+import type { Logger } from '@bulletin/runtime';
 import { pingRedis } from './ping.js';
+import { pidFilePath, readLivePid, spawnServer, stopServer } from './private-server.js';
 
 /** No Redis answers and bulletin could not start one. */
 export class RedisUnavailableError extends BulletinError {
@@ -14,9 +14,9 @@ export class RedisUnavailableError extends BulletinError {
 
 export interface EnsureRedisOptions {
   url: string;
-  /** Start a private redis-server when nothing answers. */
+  /** Start a private redis-server when nothing answers (a developer's `bulletin start`). */
   autostart: boolean;
-  /** Data directory of a private server (append-only file on). */
+  /** Data directory of a private server (append-only file on, pid file beside it). */
   dataDir: string;
   log: Logger;
   /** How long a started server may take to answer. @defaultValue 5000 */
@@ -24,8 +24,8 @@ export interface EnsureRedisOptions {
 }
 
 export interface RedisHandle {
-  /** True when this process started the server and so must stop it. */
-  readonly started: boolean;
+  /** Set when this process owns a private server (started or adopted) and so must stop it. */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -36,59 +36,36 @@ const HOW_TO_GET_REDIS =
 function serverArgs(url: URL, dataDir: string): string[] {
   const host = url.hostname === 'localhost' ? '127.0.0.1' : url.hostname.replace(/^\[|\]$/g, '');
   const args = ['--port', url.port || '6379', '--bind', host, '--dir', dataDir];
+  args.push('--pidfile', pidFilePath(dataDir), '--daemonize', 'no');
   args.push('--appendonly', 'yes', '--save', '', '--maxmemory-policy', 'noeviction');
   if (url.password) args.push('--requirepass', decodeURIComponent(url.password));
   return args;
 }
 
-async function waitForPing(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+async function waitForPing(url: string, pid: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}`);
     if (await pingRedis(url, 250)) return;
+    try {
+      process.kill(pid, 0);
+    } catch {
+      throw new Error('redis-server exited before it answered');
+    }
     await new Promise((done) => setTimeout(done, 50));
   }
   throw new Error(`redis-server did not answer within ${timeoutMs} ms`);
 }
 
-function spawnServer(args: string[]): Promise<ChildProcess> {
-  return new Promise((ready, fail) => {
-    // Its own process group: a Ctrl-C in the terminal must reach bulletin only, which then
-    // drains its workers against a live Redis and stops the server last.
-    const child = spawn('redis-server', args, {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      detached: true,
-    });
-    child.once('error', fail);
-    child.once('spawn', () => ready(child));
-  });
-}
+const handle = (pid: number | undefined, dataDir: string): RedisHandle => ({
+  pid,
+  stop: () => (pid === undefined ? Promise.resolve() : stopServer(pid, dataDir)),
+});
 
-function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    child.once('exit', () => done());
-    child.kill('SIGTERM');
-  });
-}
-
-/**
- * Makes sure a Redis answers at `url`. When none does and `autostart` is on, starts a private
- * `redis-server` listening exactly where the URL points (so the CLI finds it), with its data
- * under `dataDir`; `stop()` shuts it down again.
- * @throws RedisUnavailableError saying how to get Redis when neither works.
- */
-export async function ensureRedis(options: EnsureRedisOptions): Promise<RedisHandle> {
-  if (await pingRedis(options.url)) return { started: false, stop: async () => undefined };
+async function startPrivate(options: EnsureRedisOptions, dataDir: string): Promise<RedisHandle> {
   const url = new URL(options.url);
-  if (!options.autostart || !LOOPBACK.has(url.hostname)) {
-    throw new RedisUnavailableError(`no Redis answers at ${options.url}; ${HOW_TO_GET_REDIS}`);
-  }
-  const dataDir = resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
-  let child: ChildProcess;
+  let pid: number;
   try {
-    child = await spawnServer(serverArgs(url, dataDir));
+    pid = await spawnServer(serverArgs(url, dataDir));
   } catch (error) {
     throw new RedisUnavailableError(
       `no Redis answers at ${options.url} and redis-server could not be started; ${HOW_TO_GET_REDIS}`,
@@ -96,13 +73,41 @@ export async function ensureRedis(options: EnsureRedisOptions): Promise<RedisHan
     );
   }
   try {
-    await waitForPing(options.url, child, options.startTimeoutMs ?? 5000);
+    await waitForPing(options.url, pid, options.startTimeoutMs ?? 5000);
   } catch (error) {
-    await stopServer(child);
+    await stopServer(pid, dataDir);
     throw new RedisUnavailableError(`started redis-server but ${(error as Error).message}`, {
       cause: error,
     });
   }
-  options.log.info({ url: options.url, dataDir, pid: child.pid }, 'started a private redis-server');
-  return { started: true, stop: () => stopServer(child) };
+  options.log.info({ url: options.url, dataDir, pid }, 'started a private redis-server');
+  return handle(pid, dataDir);
+}
+
+/**
+ * Makes sure a Redis answers at `url`. When one does and it is the private server an earlier
+ * run left behind (its pid file names a live redis-server), this run adopts it, says so, and
+ * stops it on exit. When none does and `autostart` is on, starts a private `redis-server`
+ * listening exactly where the URL points (so the CLI finds it), data and pid file in `dataDir`.
+ * @throws RedisUnavailableError saying how to get Redis when neither works.
+ */
+export async function ensureRedis(options: EnsureRedisOptions): Promise<RedisHandle> {
+  const dataDir = resolve(options.dataDir);
+  const leftOver = options.autostart ? readLivePid(dataDir) : undefined;
+  if (await pingRedis(options.url)) {
+    if (leftOver !== undefined) {
+      options.log.warn(
+        { pid: leftOver, dataDir },
+        'adopting the private redis-server an earlier run left running; it stops when bulletin does',
+      );
+    }
+    return handle(leftOver, dataDir);
+  }
+  const url = new URL(options.url);
+  if (!options.autostart || !LOOPBACK.has(url.hostname)) {
+    throw new RedisUnavailableError(`no Redis answers at ${options.url}; ${HOW_TO_GET_REDIS}`);
+  }
+  if (leftOver !== undefined) await stopServer(leftOver, dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  return startPrivate(options, dataDir);
 }

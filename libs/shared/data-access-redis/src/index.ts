@@ -1,9 +1,9 @@
 /**
  * @module @bulletin/redis
- * Redis connections, the key scheme under the configured prefix, and a private redis-server
- * when none answers.
+ * Redis connections, the key groups every scope builds its keys from, and a private
+ * redis-server for a developer's machine.
  */
-export { createKeys, type Keys } from './keys.js';
+export { keyGroup, queuePrefix, type KeyGroup } from './keys.js';
 export {
   createRedisConnection,
   closeRedis,

@@ -1,33 +1,42 @@
 /**
- * Every Redis key bulletin writes, built in one place under the configured prefix so several
- * instances and test runs can share one Redis. BullMQ's own keys use the same prefix
- * (`{prefix}:{queue}:…`); ours use segments no queue is named after.
+ * Redis key names. Every key bulletin writes starts with the configured prefix, so instances and
+ * test runs can share one Redis; each scope owns a group of keys and builds them here, in one
+ * hash slot per group (the `{…}` hash tag), so that a group's multi-key scripts run unchanged on
+ * Redis Cluster while different groups (and queues) spread over its nodes.
  */
-export interface Keys {
-  readonly prefix: string;
-  /** Hash of a story's newest version: `story` (JSON, as parsed) and `subjects` (JSON, as tagged). */
-  story(id: string): string;
-  /** Hash: story id → `version|contentHash|firstcreated` of the newest version seen. */
-  readonly storyVersions: string;
-  /** Sorted set of every published story, scored by first publication time (ms). */
-  readonly indexAll: string;
-  /** Sorted set of the stories tagged with a topic. */
-  indexTopic(slug: string): string;
-  /** Hash: story id → `version|slug slug …` as last indexed, to unindex dropped topics. */
-  readonly indexedTopics: string;
-  /** Hash: feed key (`all`, `topics/{slug}`) → generation, bumped whenever the feed changes. */
-  readonly feedGenerations: string;
+export interface KeyGroup {
+  /** The group's hash tag, braces included: `{bulletin.store}`. */
+  readonly tag: string;
+  /** `{prefix}:{tag}:{parts…}`, e.g. `bulletin:{bulletin.store}:story:3f…`. */
+  key(...parts: readonly (string | number)[]): string;
 }
 
-/** Builds the key scheme for one prefix. */
-export function createKeys(prefix: string): Keys {
+/** Letters, digits and `_ . -`: what a scope or queue name may hold. */
+const NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+
+function checkName(what: string, value: string): void {
+  if (!NAME.test(value))
+    throw new RangeError(`${what} "${value}" may hold only letters, digits, _ . -`);
+}
+
+/** The keys of one scope under one prefix. */
+export function keyGroup(prefix: string, scope: string): KeyGroup {
+  checkName('prefix', prefix);
+  checkName('scope', scope);
+  const tag = `{${prefix}.${scope}}`;
+  const base = `${prefix}:${tag}`;
   return Object.freeze({
-    prefix,
-    story: (id: string) => `${prefix}:story:${id}`,
-    storyVersions: `${prefix}:story-versions`,
-    indexAll: `${prefix}:index:all`,
-    indexTopic: (slug: string) => `${prefix}:index:topic:${slug}`,
-    indexedTopics: `${prefix}:index:topics-of`,
-    feedGenerations: `${prefix}:feed-generations`,
+    tag,
+    key: (...parts: readonly (string | number)[]) =>
+      parts.length === 0 ? base : `${base}:${parts.join(':')}`,
   });
+}
+
+/**
+ * BullMQ's prefix for one queue: its keys are `{prefix}:{tag}:{queue}:…`, so every key of a
+ * queue shares a slot (which BullMQ's scripts need on a cluster) and each queue has its own.
+ */
+export function queuePrefix(prefix: string, queue: string): string {
+  checkName('queue', queue);
+  return keyGroup(prefix, queue).key();
 }
