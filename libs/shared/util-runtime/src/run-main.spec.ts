@@ -1,47 +1,45 @@
 import { Writable } from 'node:stream';
 import { BulletinError } from '@bulletin/errors';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runMain } from './index.js';
 
-function capture(): { stream: Writable; text: () => string } {
+function capture() {
   let text = '';
-  const stream = new Writable({
+  const exits: number[] = [];
+  const stderr = new Writable({
     write(chunk: Buffer, _encoding, done) {
       text += chunk.toString();
       done();
     },
   });
-  return { stream, text: () => text };
+  return {
+    options: { stderr, exit: (code: number) => void exits.push(code) },
+    text: () => text,
+    exits,
+  };
 }
 
-afterEach(() => {
-  process.exitCode = undefined;
-});
-
 describe('runMain', () => {
-  it('prints a known failure as one line with its code and exits non-zero', async () => {
-    const err = capture();
-    runMain(
+  it('prints a known failure as one line with its code and exits 1', async () => {
+    const run = capture();
+    await runMain(
       () => Promise.reject(new BulletinError('CONFIG_INVALID', 'PORT must be a whole number')),
-      err.stream,
+      run.options,
     );
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(err.text()).toBe('bulletin: CONFIG_INVALID: PORT must be a whole number\n');
-    expect(process.exitCode).toBe(1);
+    expect(run.text()).toBe('bulletin: CONFIG_INVALID: PORT must be a whole number\n');
+    expect(run.exits).toEqual([1]);
   });
 
   it('prints the stack of an unexpected failure', async () => {
-    const err = capture();
-    runMain(() => Promise.reject(new TypeError('boom')), err.stream);
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(err.text()).toMatch(/^bulletin: TypeError: boom\n\s+at /);
-    expect(process.exitCode).toBe(1);
+    const run = capture();
+    await runMain(() => Promise.reject(new TypeError('boom')), run.options);
+    expect(run.text()).toMatch(/^bulletin: TypeError: boom\n\s+at /);
+    expect(run.exits).toEqual([1]);
   });
 
-  it('leaves the exit code alone when main succeeds', async () => {
-    const err = capture();
-    runMain(async () => undefined, err.stream);
-    await new Promise((resolve) => setImmediate(resolve));
-    expect([err.text(), process.exitCode]).toEqual(['', undefined]);
+  it('neither prints nor exits when main succeeds', async () => {
+    const run = capture();
+    await runMain(async () => undefined, run.options);
+    expect([run.text(), run.exits]).toEqual(['', []]);
   });
 });
