@@ -11,4 +11,4 @@ RUN npm ci --no-audit --no-fund --ignore-scripts && npm cache clean --force
 USER node
 ENV HOST=0.0.0.0 PORT=3000 REDIS_AUTOSTART=false
 EXPOSE 3000
-CMD ["node", "--import", "tsx", "apps/cli/src/main.ts", "start"]
+CMD ["node", "apps/cli/bin/bulletin.mjs", "start"]

@@ -1,12 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { runCli } from '@bulletin/cli';
 import { runMain } from '@bulletin/runtime';
 
-runMain(async () => {
+const { version } = JSON.parse(
+  readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'),
+) as { version: string };
+
+void runMain(async () => {
   const code = await runCli(process.argv.slice(2), {
     env: process.env,
     stdout: (line) => process.stdout.write(`${line}\n`),
     stderr: (line) => process.stderr.write(`${line}\n`),
     now: () => new Date(),
+    version,
   });
   if (code !== 0) process.exitCode = code;
 });

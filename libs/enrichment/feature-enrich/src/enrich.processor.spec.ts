@@ -1,82 +1,39 @@
-import { QUEUES } from '@bulletin/contracts';
-import { createProducers } from '@bulletin/queues';
-import { createKeys, createRedisConnection, type Redis } from '@bulletin/redis';
-import { deleteKeys, redisAvailable, TEST_REDIS_URL, uniquePrefix } from '@bulletin/redis/testing';
+import type { EnrichJobData } from '@bulletin/contracts';
 import { createLogger } from '@bulletin/runtime';
-import { createStoryStore } from '@bulletin/store';
 import { makeStory } from '@bulletin/story/testing';
 import { createTagger } from '@bulletin/tagger';
 import { readRotherhamArticle } from '@bulletin/tagger/testing';
 import { defaultTaxonomy } from '@bulletin/taxonomy';
-import { Queue } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { processEnrich } from './index.js';
 
-const available = await redisAvailable();
-const prefix = uniquePrefix('enrich');
 const log = createLogger({ level: 'silent' });
-let redis: Redis;
+const tagger = createTagger(defaultTaxonomy);
 
-beforeAll(() => {
-  if (available)
-    redis = createRedisConnection(TEST_REDIS_URL, { role: 'client', name: 'enrich-spec', log });
-});
-afterAll(async () => {
-  if (!available) return;
-  await deleteKeys(TEST_REDIS_URL, prefix);
-  redis.disconnect();
-});
+function handOffs() {
+  const items: EnrichJobData[] = [];
+  return {
+    items,
+    context: { log, handOff: async (next: readonly EnrichJobData[]) => void items.push(...next) },
+  };
+}
 
-describe.skipIf(!available)('processEnrich against the real store and queues', () => {
-  it('tags the story, stores the tags and hands the version to publishing', async () => {
-    const store = createStoryStore(redis, createKeys(prefix));
-    const producers = createProducers({ connection: redis, prefix, log });
+describe('processEnrich', () => {
+  it('tags the example story and hands it on with its subjects and their evidence', async () => {
     const { headline, bodyText } = readRotherhamArticle();
-    const story = (await store.saveIncoming(makeStory('rotherham', { headline, bodyText }))).story;
-    const { id, version, firstcreated, summary } = story;
-    const data = { id, version, firstcreated, headline, summary, bodyText };
-    const result = await processEnrich(data, {
-      tagger: createTagger(defaultTaxonomy),
-      store,
-      producers,
-    });
-    expect(result.superseded).toBe(false);
+    const story = makeStory('rotherham', { headline, bodyText });
+    const run = handOffs();
+    const result = await processEnrich({ story }, run.context, { tagger });
     expect(result.topics).toEqual(expect.arrayContaining(['child-protection', 'local-government']));
-    const stored = await store.get(story.id);
-    expect(stored?.subjects.map((s) => s.slug)).toEqual(result.topics);
-    expect(stored?.subjects[0]?.matched.length).toBeGreaterThan(0);
-    const queue = new Queue(QUEUES.publish, { connection: redis, prefix });
-    const job = await queue.getJob(`${story.id}-v1`);
-    expect(job?.data).toEqual({
-      id: story.id,
-      version: 1,
-      publishedAt: Date.parse(story.firstcreated),
-      topics: result.topics,
-    });
-    await queue.close();
+    const [handed] = run.items;
+    expect(handed?.story.subjects.map((subject) => subject.slug)).toEqual(result.topics);
+    expect(handed?.story.subjects[0]?.matched.length).toBeGreaterThan(0);
+    expect(handed?.retag).toBeUndefined();
   });
 
-  it('does not publish a version that a newer one has replaced', async () => {
-    const store = createStoryStore(redis, createKeys(prefix));
-    const published: unknown[] = [];
-    const v1 = (await store.saveIncoming(makeStory('superseded'))).story;
-    await store.saveIncoming({ ...v1, contentHash: 'v2' });
-    const result = await processEnrich(
-      {
-        id: v1.id,
-        version: 1,
-        firstcreated: v1.firstcreated,
-        headline: v1.headline,
-        summary: v1.summary,
-        bodyText: v1.bodyText,
-      },
-      {
-        tagger: createTagger(defaultTaxonomy),
-        store,
-        producers: { publish: async (data) => void published.push(data) },
-      },
-    );
-    expect(result.superseded).toBe(true);
-    expect(published).toEqual([]);
+  it('carries a re-tag run on, so publishing knows to replace the tags', async () => {
+    const run = handOffs();
+    await processEnrich({ story: makeStory('retag'), retag: 'rev2' }, run.context, { tagger });
+    expect(run.items[0]?.retag).toBe('rev2');
   });
 });

@@ -3,4 +3,4 @@
  * The enrichment stage: stories are tagged with explainable topics and handed to publishing.
  */
 export { processEnrich, type EnrichDeps, type EnrichResult } from './enrich.processor.js';
-export { startEnrichRole } from './enrich.role.js';
+export { enrichRole } from './enrich.role.js';

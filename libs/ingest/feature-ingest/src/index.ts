@@ -1,6 +1,6 @@
 /**
  * @module @bulletin/ingest
- * The ingest stage: raw wire payloads become stored, versioned stories handed to enrichment.
+ * The ingest stage: raw wire payloads become parsed stories handed to enrichment.
  */
 export {
   processIngest,
@@ -8,4 +8,5 @@ export {
   type IngestDeps,
   type IngestResult,
 } from './ingest.processor.js';
-export { startIngestRole } from './ingest.role.js';
+export { createWireParser, type WireParser, type WireParserOptions } from './wire-parser.js';
+export { ingestRole } from './ingest.role.js';

@@ -1,22 +1,15 @@
-import { QUEUES, type IngestJobData } from '@bulletin/contracts';
-import { createProducers } from '@bulletin/queues';
-import { createKeys, createRedisConnection, type Redis } from '@bulletin/redis';
-import { deleteKeys, redisAvailable, TEST_REDIS_URL, uniquePrefix } from '@bulletin/redis/testing';
+import { BulletinError } from '@bulletin/errors';
 import { createLogger } from '@bulletin/runtime';
-import { createStoryStore } from '@bulletin/store';
-import { WireParseError } from '@bulletin/wire';
+import type { Story } from '@bulletin/story';
 import { readFixture, SEED_FIXTURE } from '@bulletin/wire/testing';
-import { Queue } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodePayload, processIngest } from './index.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createWireParser, decodePayload, processIngest } from './index.js';
 
-const available = await redisAvailable();
-const prefix = uniquePrefix('ingest');
 const log = createLogger({ level: 'silent' });
-let redis: Redis;
-let enrichQueue: Queue;
+const parser = createWireParser({ inlineMaxBytes: 256 * 1024, maxParseMs: 10_000 });
+afterAll(() => parser.close());
 
-function job(bytes: Buffer, encoding: 'utf8' | 'base64' = 'utf8'): IngestJobData {
+function job(bytes: Buffer, encoding: 'utf8' | 'base64' = 'utf8') {
   return {
     source: { id: 'files', name: 'Local files' },
     receivedAt: '2014-11-18T12:00:00.000Z',
@@ -25,17 +18,30 @@ function job(bytes: Buffer, encoding: 'utf8' | 'base64' = 'utf8'): IngestJobData
   };
 }
 
-beforeAll(() => {
-  if (!available) return;
-  redis = createRedisConnection(TEST_REDIS_URL, { role: 'client', name: 'ingest-spec', log });
-  enrichQueue = new Queue(QUEUES.enrich, { connection: redis, prefix });
-});
-afterAll(async () => {
-  if (!available) return;
-  await enrichQueue.close();
-  await deleteKeys(TEST_REDIS_URL, prefix);
-  redis.disconnect();
-});
+/** A stage context that keeps what was handed off. */
+function handOffs() {
+  const stories: Story[] = [];
+  return {
+    stories,
+    context: {
+      log,
+      handOff: async (items: readonly { story: Story }[]) =>
+        void stories.push(...items.map((i) => i.story)),
+    },
+  };
+}
+
+/** An RSS document of `count` items. */
+function bigFeed(count: number): Buffer {
+  const items = Array.from(
+    { length: count },
+    (_, i) =>
+      `<item><title>Council item ${i}</title><guid>item-${i}</guid><link>https://example.gov.uk/${i}</link><description>The council said item ${i} was agreed at its meeting.</description><pubDate>Tue, 18 Nov 2014 09:00:00 GMT</pubDate></item>`,
+  ).join('');
+  return Buffer.from(
+    `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://example.gov.uk/</link><description>D</description>${items}</channel></rss>`,
+  );
+}
 
 describe('decodePayload', () => {
   it('returns text as is and base64 as bytes', () => {
@@ -46,45 +52,78 @@ describe('decodePayload', () => {
   });
 });
 
-describe.skipIf(!available)('processIngest against the real store and queues', () => {
-  const deps = () => ({
-    store: createStoryStore(redis, createKeys(prefix)),
-    producers: createProducers({ connection: redis, prefix, log }),
-  });
-
-  it('stores the example story and hands it to enrichment once, however often it arrives', async () => {
-    const first = await processIngest(job(readFixture(SEED_FIXTURE)), deps());
-    expect(first.format).toBe('text');
-    expect(first.stories).toEqual([
-      { id: expect.stringMatching(/^[0-9a-f]{20}$/), version: 1, outcome: 'created' },
-    ]);
-    const id = first.stories[0]?.id ?? '';
-    const stored = await createStoryStore(redis, createKeys(prefix)).get(id);
-    expect(stored?.headline).toBe(
+describe('processIngest', () => {
+  it('hands the example story on, parsed, the same for text and base64 payloads', async () => {
+    const first = handOffs();
+    const result = await processIngest(job(readFixture(SEED_FIXTURE)), first.context, parser);
+    expect(result.format).toBe('text');
+    expect(first.stories.map((story) => story.headline)).toEqual([
       'Circumstances that led to Rotherham child abuse exist in other councils',
-    );
-    const again = await processIngest(job(readFixture(SEED_FIXTURE), 'base64'), deps());
-    expect(again.stories[0]).toEqual({ id, version: 1, outcome: 'duplicate' });
-    expect((await enrichQueue.getJobCounts('waiting')).waiting).toBe(1);
-    expect((await enrichQueue.getJob(`${id}-v1`))?.data).toMatchObject({
-      id,
-      version: 1,
-      headline: stored?.headline,
-      bodyText: stored?.bodyText,
-    });
+    ]);
+    expect(result.stories).toEqual([
+      { id: first.stories[0]?.id, contentHash: first.stories[0]?.contentHash },
+    ]);
+    const again = handOffs();
+    await processIngest(job(readFixture(SEED_FIXTURE), 'base64'), again.context, parser);
+    expect(again.stories).toEqual(first.stories);
   });
 
   it('keeps the good items of a feed with a broken one and reports the rejection', async () => {
-    const result = await processIngest(job(readFixture('rss/malformed-item.xml')), deps());
+    const run = handOffs();
+    const result = await processIngest(
+      job(readFixture('rss/malformed-item.xml')),
+      run.context,
+      parser,
+    );
     expect(result.format).toBe('rss');
-    expect(result.stories.length).toBeGreaterThan(0);
-    expect(result.rejected.length).toBeGreaterThan(0);
+    expect(run.stories.length).toBeGreaterThan(0);
     expect(result.rejected[0]?.reason).not.toBe('');
   });
 
   it('fails an unparseable payload permanently, naming the problem', async () => {
-    const attempt = processIngest(job(Buffer.from('   ')), deps());
-    await expect(attempt).rejects.toBeInstanceOf(WireParseError);
+    const attempt = processIngest(job(Buffer.from('   ')), handOffs().context, parser);
     await expect(attempt).rejects.toMatchObject({ code: 'WIRE_EMPTY', permanent: true });
+  });
+});
+
+describe('createWireParser off the main thread', () => {
+  it('parses a big payload on its thread with the same result as inline', async () => {
+    const offloaded = createWireParser({ inlineMaxBytes: 0, maxParseMs: 30_000 });
+    const input = {
+      bytes: bigFeed(50),
+      source: { id: 's', name: 'S' },
+      receivedAt: '2014-11-18T12:00:00.000Z',
+    };
+    const [threaded, inline] = await Promise.all([offloaded.parse(input), parser.parse(input)]);
+    expect(threaded).toEqual(inline);
+    await expect(offloaded.parse({ ...input, bytes: Buffer.from('  ') })).rejects.toMatchObject({
+      code: 'WIRE_EMPTY',
+      permanent: true,
+    });
+    await offloaded.close();
+  });
+
+  it('refuses a payload that outlives its time bound, and goes on with the next', async () => {
+    const bounded = createWireParser({ inlineMaxBytes: 0, maxParseMs: 500 });
+    const source = { id: 's', name: 'S' };
+    const slow = bounded.parse({
+      bytes: bigFeed(4000),
+      source,
+      receivedAt: '2014-11-18T12:00:00.000Z',
+    });
+    const next = bounded.parse({
+      bytes: readFixture(SEED_FIXTURE),
+      source,
+      receivedAt: '2014-11-18T12:00:00.000Z',
+    });
+    const error = await slow.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BulletinError);
+    expect(error).toMatchObject({
+      code: 'WIRE_TOO_COSTLY',
+      permanent: true,
+      message: 'parsing took longer than 500 ms',
+    });
+    expect((await next).stories).toHaveLength(1);
+    await bounded.close();
   });
 });

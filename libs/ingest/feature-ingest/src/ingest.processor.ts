@@ -1,16 +1,16 @@
 import type { IngestJobData } from '@bulletin/contracts';
-import type { Producers } from '@bulletin/queues';
-import type { SaveOutcome, StoryStore } from '@bulletin/store';
-import { parseWire, type WireFormat, type WireRejection } from '@bulletin/wire';
+import type { StageContext } from '@bulletin/queues';
+import type { WireFormat, WireInput, WireRejection, WireResult } from '@bulletin/wire';
 
 export interface IngestDeps {
-  store: Pick<StoryStore, 'saveIncoming'>;
-  producers: Pick<Producers, 'enrich'>;
+  /** Parses a payload (on or off the main thread). */
+  parse: (input: WireInput) => Promise<WireResult>;
 }
 
 export interface IngestResult {
   format: WireFormat;
-  stories: { id: string; version: number; outcome: SaveOutcome }[];
+  /** Each story handed to enrichment: its id and the content it carries. */
+  stories: { id: string; contentHash: string }[];
   /** Items of a feed that could not become stories, with the reason for each. */
   rejected: WireRejection[];
 }
@@ -23,21 +23,37 @@ export function decodePayload(
 }
 
 /**
- * parse → store → hand on. Unparseable payloads throw permanent `WireParseError`s. A story that
- * repeats its stored version is not handed on again, so re-ingesting a file changes nothing.
+ * parse → hand on. Ingest stores nothing: the publish stage is the one writer of stories, so
+ * a run cut off anywhere is finished by its retry, whose hand-offs collapse into the same jobs
+ * (their ids are the story and its content). Unparseable payloads throw permanent errors.
  */
-export async function processIngest(data: IngestJobData, deps: IngestDeps): Promise<IngestResult> {
-  const parsed = await parseWire({
+export async function processIngest(
+  data: IngestJobData,
+  context: Pick<StageContext<'ingest'>, 'handOff' | 'log'>,
+  deps: IngestDeps,
+): Promise<IngestResult> {
+  const parsed = await deps.parse({
     bytes: decodePayload(data),
     source: data.source,
     receivedAt: data.receivedAt,
     ...(data.filename === undefined ? {} : { filename: data.filename }),
   });
-  const saved = await Promise.all(parsed.stories.map((story) => deps.store.saveIncoming(story)));
-  await deps.producers.enrich(saved.filter((s) => s.outcome !== 'duplicate').map((s) => s.story));
+  await context.handOff(parsed.stories.map((story) => ({ story })));
+  for (const story of parsed.stories) {
+    context.log.info(
+      { storyId: story.id, source: data.source.id, headline: story.headline },
+      'ingested',
+    );
+  }
+  for (const rejection of parsed.rejected) {
+    context.log.warn(
+      { source: data.source.id, item: rejection.index, reason: rejection.reason },
+      'item rejected',
+    );
+  }
   return {
     format: parsed.format,
-    stories: saved.map(({ outcome, story }) => ({ id: story.id, version: story.version, outcome })),
+    stories: parsed.stories.map((story) => ({ id: story.id, contentHash: story.contentHash })),
     rejected: parsed.rejected,
   };
 }

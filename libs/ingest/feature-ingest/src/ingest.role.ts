@@ -1,21 +1,26 @@
-import { parseIngestJob, QUEUES } from '@bulletin/contracts';
-import type { Platform } from '@bulletin/platform';
-import { startWorker } from '@bulletin/queues';
+import type { RoleDefinition } from '@bulletin/platform';
 import { processIngest } from './ingest.processor.js';
+import { createWireParser } from './wire-parser.js';
 
-/**
- * Starts the ingest worker on the platform: raw payloads in, stored stories out to the enrich
- * queue. Its shutdown step drains jobs in flight.
- */
-export function startIngestRole(platform: Platform): void {
-  const worker = startWorker({
-    queue: QUEUES.ingest,
-    connection: platform.workerConnection,
-    prefix: platform.config.prefix,
-    concurrency: platform.config.workers.ingestConcurrency,
-    log: platform.log,
-    parse: parseIngestJob,
-    process: (data) => processIngest(data, platform),
-  });
-  platform.shutdown.add('ingest worker', () => worker.close());
-}
+/** Payloads up to this size parse on the worker's own thread (the example page is 6 kB). */
+const INLINE_MAX_BYTES = 256 * 1024;
+
+/** The `ingest` role: raw wire payloads in, parsed stories out to enrichment. */
+export const ingestRole: RoleDefinition = {
+  name: 'ingest',
+  summary: 'parse wire payloads into stories and hand them to enrichment',
+  start(platform) {
+    const { config } = platform;
+    const parser = createWireParser({
+      inlineMaxBytes: INLINE_MAX_BYTES,
+      maxParseMs: config.ingest.maxParseMs,
+    });
+    platform.shutdown.add('wire parser thread', () => parser.close(), { phase: 'close' });
+    platform.startWorker(
+      'ingest',
+      (data, context) => processIngest(data, context, parser),
+      config.workers.ingestConcurrency,
+    );
+    return {};
+  },
+};

@@ -1,8 +1,9 @@
 /**
  * @module @bulletin/cli
- * The `bulletin` command: `start` runs every role in one process; `ingest` enqueues files.
+ * The `bulletin` command: `start` runs every role or some in one process; `ingest` enqueues
+ * wire files.
  */
-export { runCli, USAGE, type CliIo } from './run-cli.js';
+export { runCli, USAGE } from './run-cli.js';
+export type { CliIo } from './cli-io.js';
 export { ingestFiles, type IngestFilesDeps } from './commands/ingest-files.js';
 export { readPayload, FileRefusedError } from './commands/read-payload.js';
-export { startAll, type StartOptions } from './commands/start.js';

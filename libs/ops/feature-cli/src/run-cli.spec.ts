@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { QUEUES } from '@bulletin/contracts';
+import { queuePrefix } from '@bulletin/redis';
 import { deleteKeys, redisAvailable, TEST_REDIS_URL, uniquePrefix } from '@bulletin/redis/testing';
 import { fixturePath, SEED_FIXTURE } from '@bulletin/wire/testing';
 import { Queue } from 'bullmq';
@@ -9,14 +9,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readPayload, runCli, USAGE, type CliIo } from './index.js';
 
 const available = await redisAvailable();
-const prefix = uniquePrefix('cli');
+const prefixes: string[] = [];
+const LIMIT = 64 * 1024;
 const scratch = mkdtempSync(join(tmpdir(), 'bulletin-cli-'));
 afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
-  if (available) await deleteKeys(TEST_REDIS_URL, prefix);
+  if (available) for (const prefix of prefixes) await deleteKeys(TEST_REDIS_URL, prefix);
 });
 
 function io(env: Record<string, string> = {}) {
+  const prefix = uniquePrefix('cli');
+  prefixes.push(prefix);
   const out: string[] = [];
   const err: string[] = [];
   const value: CliIo = {
@@ -24,16 +27,22 @@ function io(env: Record<string, string> = {}) {
     stdout: (line) => out.push(line),
     stderr: (line) => err.push(line),
     now: () => new Date('2014-11-18T09:30:00.000Z'),
+    version: '9.9.9',
   };
-  return { value, out, err };
+  return { value, out, err, prefix };
 }
 
 describe('runCli', () => {
-  it('prints usage for help and exits 2 for no or unknown commands', async () => {
+  it('prints usage for help on stdout, and on stderr with exit 2 for no or unknown commands', async () => {
     const help = io();
     expect(await runCli(['help'], help.value)).toBe(0);
     expect(help.out).toEqual([USAGE]);
-    expect(await runCli([], io().value)).toBe(2);
+    const none = io();
+    expect(await runCli([], none.value)).toBe(2);
+    expect([none.out, none.err]).toEqual([[], [USAGE]]);
+    const version = io();
+    expect(await runCli(['--version'], version.value)).toBe(0);
+    expect(version.out).toEqual(['bulletin 9.9.9']);
     const unknown = io();
     expect(await runCli(['publish-all'], unknown.value)).toBe(2);
     expect(unknown.err[0]).toMatch(/^bulletin: unknown command "publish-all"/);
@@ -59,18 +68,18 @@ describe('readPayload', () => {
   it('sends bytes that are not UTF-8 as base64, untouched', async () => {
     const path = join(scratch, 'latin1.txt');
     writeFileSync(path, Buffer.from([0x43, 0x61, 0x66, 0xe9]));
-    const { data } = await readPayload(path, source, '2014-11-18T00:00:00.000Z');
+    const { data } = await readPayload(path, source, '2014-11-18T00:00:00.000Z', LIMIT);
     expect(data.encoding).toBe('base64');
     expect(Buffer.from(data.payload, 'base64')).toEqual(Buffer.from([0x43, 0x61, 0x66, 0xe9]));
   });
 
   it('refuses directories and files over the size limit with their own codes', async () => {
-    await expect(readPayload(scratch, source, '')).rejects.toMatchObject({
+    await expect(readPayload(scratch, source, '', LIMIT)).rejects.toMatchObject({
       code: 'FILE_NOT_REGULAR',
     });
     const big = join(scratch, 'big.txt');
-    writeFileSync(big, Buffer.alloc(6 * 1024 * 1024, 0x61));
-    await expect(readPayload(big, source, '')).rejects.toThrow(/over the 5242880-byte limit/);
+    writeFileSync(big, Buffer.alloc(LIMIT + 1, 0x61));
+    await expect(readPayload(big, source, '', LIMIT)).rejects.toThrow(/over the 65536-byte limit/);
   });
 });
 
@@ -85,7 +94,10 @@ describe.skipIf(!available)('bulletin ingest on the real Redis', () => {
     ).toBe(1);
     expect(run.out[0]).toMatch(new RegExp(`^${seed}\\t[0-9a-f]{20}$`));
     expect(run.out[1]).toMatch(/^.*empty\.txt\trefused: WIRE_EMPTY: /);
-    const queue = new Queue(QUEUES.ingest, { connection: { url: TEST_REDIS_URL }, prefix });
+    const queue = new Queue('ingest', {
+      connection: { url: TEST_REDIS_URL },
+      prefix: queuePrefix(run.prefix, 'ingest'),
+    });
     const [job] = await queue.getJobs(['waiting']);
     await queue.close();
     expect(job?.data).toMatchObject({

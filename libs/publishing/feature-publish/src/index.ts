@@ -1,10 +1,11 @@
 /**
  * @module @bulletin/publish
- * The publishing stage: the worker that keeps feed indexes current, and the HTTP server that
- * serves feeds and story pages from them.
+ * The publishing stage: the worker that owns what readers see (the `index` role), and the
+ * HTTP plugin that serves feeds and story pages from what it published.
  */
 export { processPublish, type PublishDeps } from './publish.processor.js';
-export { startPublisherRole, type PublisherRoleOptions } from './publish.role.js';
+export { indexRole } from './index.role.js';
+export { feedsPlugin, type FeedsPluginOptions } from './http/feeds.plugin.js';
 export {
   createFeedService,
   type FeedService,
@@ -12,5 +13,3 @@ export {
   type PublishedTopic,
   type RenderedFeed,
 } from './http/feed-service.js';
-export { buildServer, type ServerOptions } from './http/server.js';
-export { NotFoundError } from './http/http-errors.js';

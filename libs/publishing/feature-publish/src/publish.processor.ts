@@ -1,14 +1,40 @@
 import type { PublishJobData } from '@bulletin/contracts';
-import type { FeedIndex } from '@bulletin/store';
+import type { StageContext } from '@bulletin/queues';
+import type { PublishResult, StoryStore } from '@bulletin/store';
 
 export interface PublishDeps {
-  index: Pick<FeedIndex, 'indexStory'>;
+  store: Pick<StoryStore, 'publish'>;
+  /** The current time, epoch ms. */
+  now: () => number;
 }
 
-/** Puts a tagged story version into `all` and its topic feeds; older versions are ignored. */
+/**
+ * The one writer of what readers see: records the tagged version in the story's lifecycle and,
+ * where it is the newest usable one, puts it in its feeds — in one atomic step, so a retry
+ * after a crash at any point finishes the job and a repeat changes nothing. An embargoed
+ * version comes back as a delayed job of its own at its embargo time.
+ */
 export async function processPublish(
   data: PublishJobData,
+  context: Pick<StageContext<'publish'>, 'later' | 'log'>,
   deps: PublishDeps,
-): Promise<{ indexed: boolean }> {
-  return { indexed: await deps.index.indexStory(data) };
+): Promise<PublishResult> {
+  const result = await deps.store.publish(data.story, {
+    now: deps.now(),
+    retag: data.retag !== undefined,
+  });
+  if (result.outcome === 'held' && result.embargoUntil !== undefined) {
+    await context.later(data, result.embargoUntil);
+  }
+  context.log.info(
+    {
+      storyId: data.story.id,
+      outcome: result.outcome,
+      version: result.version,
+      feeds: result.changedFeeds,
+      ...(result.embargoUntil ? { embargoUntil: new Date(result.embargoUntil).toISOString() } : {}),
+    },
+    result.outcome,
+  );
+  return result;
 }

@@ -1,44 +1,90 @@
 import type { Config } from '@bulletin/config';
-import { type Producers, createProducers } from '@bulletin/queues';
+import type { Readiness } from '@bulletin/http';
+import type { StageName } from '@bulletin/contracts';
 import {
-  closeRedis,
-  createKeys,
-  createRedisConnection,
-  ensureRedis,
-  type Keys,
-  type Redis,
-} from '@bulletin/redis';
+  createPipelineQueues,
+  startWorker,
+  type PipelineQueues,
+  type StageProcessor,
+} from '@bulletin/queues';
+import { closeRedis, createRedisConnection, ensureRedis, type Redis } from '@bulletin/redis';
 import { createShutdown, type Logger, type Shutdown } from '@bulletin/runtime';
-import {
-  createFeedIndex,
-  createStoryStore,
-  type FeedIndex,
-  type StoryStore,
-} from '@bulletin/store';
+import { ensureSchema, storeKeys } from '@bulletin/store';
+import type { Worker } from 'bullmq';
 
-/** What every role of one process shares. Roles register their own shutdown steps on it. */
+/** What every role of one process shares. */
 export interface Platform {
   readonly config: Config;
   readonly log: Logger;
-  readonly keys: Keys;
-  /** For workers: retries forever; BullMQ duplicates it for blocking reads. */
-  readonly workerConnection: Redis;
-  readonly producers: Producers;
-  readonly store: StoryStore;
-  readonly index: FeedIndex;
   readonly shutdown: Shutdown;
-  ping(): Promise<boolean>;
+  /**
+   * `patient` retries through a Redis restart (workers, their hand-offs and store writes: a job
+   * cannot progress without Redis anyway); `failFast` answers a person (HTTP, CLI) at once.
+   */
+  readonly redis: { readonly patient: Redis; readonly failFast: Redis };
+  /** The pipeline's queues on the patient connection: what workers hand off through. */
+  readonly queues: PipelineQueues;
+  /** The same queues on the fail-fast connection: for producers answering a request. */
+  readonly intake: PipelineQueues;
+  /** Workers this process runs; readiness asks them. */
+  readonly workers: readonly Worker[];
+  /**
+   * Starts a stage's worker with the configured locks and stall limits, hand-offs through
+   * {@link Platform.queues}; registers it for readiness and to stop first on shutdown.
+   */
+  startWorker<S extends StageName>(
+    stage: S,
+    process: StageProcessor<S>,
+    concurrency: number,
+  ): Worker;
+  /** Redis answers and every worker of this process is running. */
+  readiness(): Promise<Readiness>;
 }
 
 export interface OpenPlatformOptions {
   /** How the process ends once shutdown has run. @defaultValue `process.exit` */
   exit?: (code: number) => void;
+  /**
+   * Start (or adopt) a private redis-server when none answers: `bulletin start` on a
+   * developer's machine only. Role processes never do, so several cannot fight over one.
+   * @defaultValue false
+   */
+  privateRedis?: boolean;
+}
+
+function connect(config: Config, log: Logger, shutdown: Shutdown) {
+  const open = (role: 'worker' | 'client', name: string) => {
+    const redis = createRedisConnection(config.redis.url, {
+      role,
+      name: `${config.prefix}:${name}`,
+      log,
+    });
+    shutdown.add(`redis ${name} connection`, () => closeRedis(redis), { phase: 'close' });
+    return redis;
+  };
+  return { patient: open('worker', 'patient'), failFast: open('client', 'fail-fast') };
+}
+
+async function readinessOf(redis: Redis, workers: readonly Worker[], shutdown: Shutdown) {
+  if (shutdown.started) return { ready: false, checks: {}, reason: 'shutting down' };
+  const pong = await redis.ping().then(
+    (reply) => reply === 'PONG',
+    () => false,
+  );
+  const running = workers.every((worker) => worker.isRunning());
+  const checks = { redis: pong, workers: running };
+  if (pong && running) return { ready: true, checks };
+  return {
+    ready: false,
+    checks,
+    reason: pong ? 'a worker is not running' : 'Redis does not answer',
+  };
 }
 
 /**
- * Opens the shared infrastructure: makes sure Redis answers (starting a private server when
- * configured), opens the connections, producers, store and indexes, and registers each on the
- * shutdown so they close in reverse order.
+ * Opens what a process shares: makes sure Redis answers (a private server only when asked),
+ * checks the store's schema, opens the connections and queues, and registers each on the
+ * shutdown in its phase. On a failure, closes what it had opened before rethrowing.
  */
 export async function openPlatform(
   config: Config,
@@ -52,45 +98,56 @@ export async function openPlatform(
   });
   const server = await ensureRedis({
     url: config.redis.url,
-    autostart: config.redis.autostart,
+    autostart: (options.privateRedis ?? false) && config.redis.autostart,
     dataDir: config.redis.dataDir,
     log,
   });
-  shutdown.add('private redis-server', () => server.stop());
-  const client = createRedisConnection(config.redis.url, {
-    role: 'client',
-    name: `${config.prefix}:client`,
-    log,
-  });
-  shutdown.add('redis client', () => closeRedis(client));
-  const producerConnection = createRedisConnection(config.redis.url, {
-    role: 'producer',
-    name: `${config.prefix}:producer`,
-    log,
-  });
-  shutdown.add('redis producer connection', () => closeRedis(producerConnection));
-  const workerConnection = createRedisConnection(config.redis.url, {
-    role: 'worker',
-    name: `${config.prefix}:worker`,
-    log,
-  });
-  shutdown.add('redis worker connection', () => closeRedis(workerConnection));
-  const producers = createProducers({ connection: producerConnection, prefix: config.prefix, log });
-  shutdown.add('queues', () => producers.close());
-  const keys = createKeys(config.prefix);
-  return {
-    config,
-    log,
-    keys,
-    workerConnection,
-    producers,
-    store: createStoryStore(client, keys),
-    index: createFeedIndex(client, keys),
-    shutdown,
-    ping: () =>
-      client.ping().then(
-        (reply) => reply === 'PONG',
-        () => false,
-      ),
-  };
+  shutdown.add('private redis-server', () => server.stop(), { phase: 'last' });
+  try {
+    const redis = connect(config, log, shutdown);
+    await ensureSchema(redis.failFast, storeKeys(config.prefix), config.prefix);
+    const queueOptions = { prefix: config.prefix, log, attempts: config.workers.jobAttempts };
+    const queues = createPipelineQueues({ ...queueOptions, connection: redis.patient });
+    const intake = createPipelineQueues({ ...queueOptions, connection: redis.failFast });
+    shutdown.add(
+      'queues',
+      () => Promise.all([queues.close(), intake.close()]).then(() => undefined),
+      {
+        phase: 'close',
+      },
+    );
+    const workers: Worker[] = [];
+    return {
+      config,
+      log,
+      shutdown,
+      redis,
+      queues,
+      intake,
+      workers,
+      startWorker(stage, process, concurrency) {
+        const worker = startWorker(stage, process, {
+          connection: redis.patient,
+          queues,
+          prefix: config.prefix,
+          concurrency,
+          lockMs: config.workers.lockMs,
+          maxStalls: config.workers.maxStalls,
+          log,
+        });
+        workers.push(worker);
+        // Stops taking jobs at once and drains; bounded so a lost Redis cannot hold the
+        // shutdown (the close phase then drops the connections, which ends the drain).
+        shutdown.add(`${stage} worker`, () => worker.close(), {
+          phase: 'intake',
+          timeoutMs: Math.max(500, config.shutdownTimeoutMs - 2000),
+        });
+        return worker;
+      },
+      readiness: () => readinessOf(redis.failFast, workers, shutdown),
+    };
+  } catch (error) {
+    await shutdown.run('start failed', { exit: false });
+    throw error;
+  }
 }

@@ -54,6 +54,11 @@ export interface WorkersConfig {
    * started again before it fails. @defaultValue `5`
    */
   readonly maxStalls: number;
+  /**
+   * `JOB_LOCK_MS`: how long a worker's hold on a job lasts without renewal; the jobs of a worker
+   * that died are started again once it has passed. @defaultValue `30000`
+   */
+  readonly lockMs: number;
 }
 
 /** `INGEST_MAX_*`: what one payload may cost. */

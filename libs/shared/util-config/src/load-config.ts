@@ -115,6 +115,7 @@ export function loadConfig(env: Env): Config {
       indexConcurrency: concurrency(indexName),
       jobAttempts: integer(env, 'JOB_ATTEMPTS', 8, 1, 100),
       maxStalls: integer(env, 'JOB_MAX_STALLS', 5, 1, 100),
+      lockMs: integer(env, 'JOB_LOCK_MS', 30_000, 1000, 600_000),
     },
     ingest: {
       maxBytes: integer(env, 'INGEST_MAX_BYTES', 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),

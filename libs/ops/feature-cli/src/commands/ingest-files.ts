@@ -1,12 +1,14 @@
-import type { WireSource } from '@bulletin/contracts';
-import type { Producers } from '@bulletin/queues';
+import type { IngestJobData, WireSource } from '@bulletin/contracts';
 import { describeError } from '@bulletin/errors';
 import { parseWire } from '@bulletin/wire';
 import { readPayload } from './read-payload.js';
 
 export interface IngestFilesDeps {
-  producers: Pick<Producers, 'ingest'>;
+  /** Enqueues one ingest job; resolves once Redis has it. */
+  enqueue: (data: IngestJobData) => Promise<void>;
   source: WireSource;
+  /** The payload limit in bytes. */
+  maxBytes: number;
   /** ISO time stamped on every payload. */
   now: () => string;
   /** Receives one line per file. */
@@ -17,7 +19,7 @@ const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 async function ingestFile(path: string, deps: IngestFilesDeps): Promise<boolean> {
   try {
-    const { data, bytes } = await readPayload(path, deps.source, deps.now());
+    const { data, bytes } = await readPayload(path, deps.source, deps.now(), deps.maxBytes);
     // Parse here too, with the worker's own code, so the user learns at once which story the
     // file became or why it cannot become one — not only in the failed set later.
     const parsed = await parseWire({
@@ -26,7 +28,7 @@ async function ingestFile(path: string, deps: IngestFilesDeps): Promise<boolean>
       receivedAt: data.receivedAt,
       filename: path,
     });
-    await deps.producers.ingest(data);
+    await deps.enqueue(data);
     const ids = parsed.stories.map((story) => story.id).join(' ');
     const rejected =
       parsed.rejected.length > 0

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
-import { MAX_PAYLOAD_BYTES, type IngestJobData, type WireSource } from '@bulletin/contracts';
+import type { IngestJobData, WireSource } from '@bulletin/contracts';
 import { BulletinError } from '@bulletin/errors';
 
 /** A file that cannot be enqueued as it is. */
@@ -10,20 +10,24 @@ export class FileRefusedError extends BulletinError {
   }
 }
 
-/** Reads a wire file into ingest job data; bytes that are not UTF-8 travel as base64. */
+/**
+ * Reads a wire file into ingest job data; bytes that are not UTF-8 travel as base64.
+ * @param maxBytes the configured payload limit (`INGEST_MAX_BYTES`).
+ */
 export async function readPayload(
   path: string,
   source: WireSource,
   receivedAt: string,
+  maxBytes: number,
 ): Promise<{ data: IngestJobData; bytes: Buffer }> {
   let bytes: Buffer;
   try {
     const info = await stat(path);
     if (!info.isFile()) throw new FileRefusedError('FILE_NOT_REGULAR', 'not a regular file');
-    if (info.size > MAX_PAYLOAD_BYTES) {
+    if (info.size > maxBytes) {
       throw new FileRefusedError(
         'FILE_TOO_LARGE',
-        `${info.size} bytes is over the ${MAX_PAYLOAD_BYTES}-byte limit`,
+        `${info.size} bytes is over the ${maxBytes}-byte limit`,
       );
     }
     bytes = await readFile(path);

@@ -1,39 +1,40 @@
-import type { Config } from '@bulletin/config';
-import { startEnrichRole } from '@bulletin/enrich';
-import { startIngestRole } from '@bulletin/ingest';
-import { openPlatform, type Platform } from '@bulletin/platform';
-import { startPublisherRole } from '@bulletin/publish';
-import type { Logger } from '@bulletin/runtime';
-import { createTagger } from '@bulletin/tagger';
-import { defaultTaxonomy } from '@bulletin/taxonomy';
-
-export interface StartOptions {
-  /** Process start time: `updated` of feeds that have no stories yet. */
-  startedAt: string;
-  exit?: (code: number) => void;
-}
+import { parseArgs } from 'node:util';
+import { loadConfig } from '@bulletin/config';
+import { startRoles } from '@bulletin/roles';
+import { createLogger, installSignalHandlers, watchParent } from '@bulletin/runtime';
+import type { CliIo } from '../cli-io.js';
 
 /**
- * `bulletin start`: every role in one process — ingest, enrich, publish and the HTTP server —
- * on one platform, so one shutdown drains them all in order.
+ * `bulletin start [--roles a,b]`: every role in one process, or the roles named (`--roles`
+ * wins over `BULLETIN_ROLES`). Only a start of every role on a developer's machine may start
+ * a private redis-server. Resolves once running; the process then lives until a signal.
  */
-export async function startAll(
-  config: Config,
-  log: Logger,
-  options: StartOptions,
-): Promise<Platform> {
-  const platform = await openPlatform(config, log, options.exit ? { exit: options.exit } : {});
-  try {
-    startIngestRole(platform);
-    startEnrichRole(platform, createTagger(defaultTaxonomy));
-    await startPublisherRole(platform, {
-      topics: defaultTaxonomy.topics,
-      emptyUpdated: options.startedAt,
-    });
-  } catch (error) {
-    // The port may be taken: close what was opened before reporting.
-    await platform.shutdown.run('start failed');
-    throw error;
+export async function runStart(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args: [...args], options: { roles: { type: 'string' } } });
+  const config = loadConfig(io.env);
+  const roles = values.roles === undefined ? config.roles : splitRoles(values.roles);
+  const log = createLogger({
+    level: config.logLevel,
+    bindings: { roles: roles.join(',') || 'all' },
+  });
+  const running = await startRoles(config, log, { roles, privateRedis: roles.length === 0 });
+  installSignalHandlers(running.platform.shutdown);
+  // Under `npm start`, a supervisor stops npm; if npm goes, so does bulletin.
+  if (io.env['npm_lifecycle_event'] !== undefined) {
+    watchParent(() => void running.platform.shutdown.run('parent process exited'));
   }
-  return platform;
+  const feeds = running.roles.includes('http')
+    ? `; feeds at ${config.http.publicUrl}/feeds/all.atom`
+    : '';
+  io.stderr(
+    `bulletin: running ${running.roles.join(', ')} (health at ${running.address}/healthz)${feeds}; Ctrl-C stops`,
+  );
+  return 0;
+}
+
+function splitRoles(value: string): string[] {
+  return value
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
 }

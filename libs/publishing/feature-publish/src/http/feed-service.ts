@@ -7,7 +7,7 @@ import {
   type RenderContext,
 } from '@bulletin/render';
 import type { FeedIndex, StoryStore } from '@bulletin/store';
-import { NotFoundError } from './http-errors.js';
+import { NotFoundError } from '@bulletin/http';
 
 /** A topic as the publisher shows it. */
 export interface PublishedTopic {
@@ -76,9 +76,7 @@ export function createFeedService(options: FeedServiceOptions): FeedService {
   const descriptor = (feed: string): FeedDescriptor => {
     const found = feeds.get(feed);
     if (!found)
-      throw new NotFoundError(
-        feed.startsWith('topics/') ? `unknown topic "${feed.slice(7)}"` : `unknown feed "${feed}"`,
-      );
+      throw new NotFoundError(feed.startsWith('topics/') ? 'unknown topic' : 'unknown feed');
     return found;
   };
 

@@ -1,7 +1,7 @@
 import type { FeedFormat } from '@bulletin/render';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FeedService } from './feed-service.js';
-import { NotFoundError } from './http-errors.js';
+import { NotFoundError } from '@bulletin/http';
 
 const FORMATS: Record<string, FeedFormat> = { rss: 'rss', atom: 'atom', json: 'json' };
 
@@ -10,7 +10,7 @@ function splitFile(file: string): [string, FeedFormat] {
   const dot = file.lastIndexOf('.');
   const format = dot > 0 ? FORMATS[file.slice(dot + 1)] : undefined;
   if (dot <= 0 || !format) {
-    throw new NotFoundError(`unknown feed format "${file}": use .rss, .atom or .json`);
+    throw new NotFoundError('unknown feed format: use .rss, .atom or .json');
   }
   return [file.slice(0, dot), format];
 }

@@ -1,11 +1,14 @@
+import { GoneError, NotFoundError } from '@bulletin/http';
 import { renderStoryPage, type RenderContext } from '@bulletin/render';
 import type { StoryStore } from '@bulletin/store';
 import type { FastifyInstance } from 'fastify';
-import { NotFoundError } from './http-errors.js';
 
 const STORY_ID = /^[a-z0-9]{16,64}$/;
 
-/** `GET /stories/{id}`: the story's own HTML page. */
+/**
+ * `GET /stories/{id}`: the published version's page. A story not yet published (or held,
+ * or withheld) does not exist for readers; a killed one is gone for good (410).
+ */
 export function registerStoryRoute(
   app: FastifyInstance,
   store: Pick<StoryStore, 'get'>,
@@ -13,8 +16,9 @@ export function registerStoryRoute(
 ): void {
   app.get<{ Params: { id: string } }>('/stories/:id', async (request, reply) => {
     const { id } = request.params;
-    const story = STORY_ID.test(id) ? await store.get(id) : undefined;
-    if (!story || story.pubstatus !== 'usable') throw new NotFoundError(`no story "${id}"`);
-    return reply.type('text/html; charset=utf-8').send(renderStoryPage(story, render));
+    const found = STORY_ID.test(id) ? await store.get(id) : { state: 'absent' as const };
+    if (found.state === 'killed') throw new GoneError('this story was withdrawn');
+    if (found.state !== 'published') throw new NotFoundError('no such story');
+    return reply.type('text/html; charset=utf-8').send(renderStoryPage(found.story, render));
   });
 }

@@ -1,0 +1,40 @@
+import type { RoleDefinition } from '@bulletin/platform';
+import { feedsPlugin } from '@bulletin/publish';
+import { createFeedIndex, createStoryStore, storeKeys } from '@bulletin/store';
+import { defaultTaxonomy } from '@bulletin/taxonomy';
+
+/**
+ * A feed with no stories yet says it was updated at the epoch: a fixed time, so every HTTP
+ * process renders the same bytes (and ETag) for it.
+ */
+const EMPTY_FEED_UPDATED = '1970-01-01T00:00:00.000Z';
+
+/**
+ * The `http` role: the public HTTP server, made of the plugins each scope contributes. Reads go
+ * through the fail-fast connection: a reader waiting on a lost Redis gets a 503, not a hang.
+ */
+export const httpRole: RoleDefinition = {
+  name: 'http',
+  summary: 'serve feeds and story pages to readers',
+  start(platform) {
+    const { config } = platform;
+    const keys = storeKeys(config.prefix);
+    const render = {
+      baseUrl: config.http.publicUrl,
+      siteTitle: config.publishing.siteTitle,
+      emptyUpdated: EMPTY_FEED_UPDATED,
+    };
+    return {
+      http: [
+        feedsPlugin({
+          store: createStoryStore(platform.redis.failFast, keys),
+          index: createFeedIndex(platform.redis.failFast, keys),
+          topics: defaultTaxonomy.topics,
+          render,
+          feedSize: config.publishing.feedSize,
+          log: platform.log,
+        }),
+      ],
+    };
+  },
+};
