@@ -1,14 +1,14 @@
 /**
  * `npm run bench:memory`: Redis memory per stored story against the story's JSON size.
  * Stores BENCH_STORIES stories shaped like the example (parsed, tagged, indexed, as the
- * pipeline leaves them, queues drained) under a fresh prefix and reads `used_memory` before
+ * publish stage leaves them, queues drained) under a fresh prefix and reads `used_memory` before
  * and after. Writes bench/results/memory.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createKeys, createRedisConnection } from '@bulletin/redis';
+import { createRedisConnection } from '@bulletin/redis';
 import { deleteKeys, uniquePrefix } from '@bulletin/redis/testing';
 import { createLogger } from '@bulletin/runtime';
-import { createFeedIndex, createStoryStore } from '@bulletin/store';
+import { createStoryStore, storeKeys } from '@bulletin/store';
 import { createTagger } from '@bulletin/tagger';
 import { defaultTaxonomy } from '@bulletin/taxonomy';
 import { parseWire } from '@bulletin/wire';
@@ -19,9 +19,7 @@ const STORIES = Number(process.env['BENCH_STORIES'] ?? 5000);
 const log = createLogger({ level: 'warn' });
 const redis = createRedisConnection(REDIS_URL, { role: 'client', name: 'bench-memory', log });
 const prefix = uniquePrefix('bench-memory');
-const keys = createKeys(prefix);
-const store = createStoryStore(redis, keys);
-const index = createFeedIndex(redis, keys);
+const store = createStoryStore(redis, storeKeys(prefix));
 const tagger = createTagger(defaultTaxonomy);
 
 const usedMemory = async () =>
@@ -39,16 +37,9 @@ for (const bytes of payloads) {
     })
   ).stories;
   if (!parsed) throw new Error('a bench payload did not parse');
-  const { story } = await store.saveIncoming(parsed);
-  const subjects = tagger.tag(story);
-  await store.saveSubjects(story.id, story.version, subjects);
-  await index.indexStory({
-    id: story.id,
-    version: story.version,
-    publishedAt: Date.parse(story.firstcreated),
-    topics: subjects.map((s) => s.slug),
-  });
-  jsonBytes += Buffer.byteLength(JSON.stringify({ ...story, subjects }));
+  const story = { ...parsed, subjects: tagger.tag(parsed) };
+  await store.publish(story, { now: Date.now() });
+  jsonBytes += Buffer.byteLength(JSON.stringify(story));
 }
 const perStory = ((await usedMemory()) - before) / STORIES;
 const result = {

@@ -1,20 +1,16 @@
 /**
- * The real pipeline in this process: platform, ingest, enrich and publish roles, with the HTTP
- * server on a free port. A payload is done when its publish job has completed, that is when the
- * story is in its feeds.
+ * The real pipeline in this process, started from the role table as `bulletin start` starts it
+ * (every role, the HTTP server on a free port). A payload is done when its publish job has
+ * completed, that is when the story is in its feeds.
  */
 import { loadConfig } from '@bulletin/config';
-import { JOBS, QUEUES, type IngestJobData } from '@bulletin/contracts';
-import { startEnrichRole } from '@bulletin/enrich';
-import { startIngestRole } from '@bulletin/ingest';
-import { openPlatform } from '@bulletin/platform';
-import { startPublisherRole } from '@bulletin/publish';
-import { DEFAULT_JOB_OPTIONS } from '@bulletin/queues';
+import type { IngestJobData } from '@bulletin/contracts';
+import { queuePrefix } from '@bulletin/redis';
+import { startRoles } from '@bulletin/roles';
 import type { Logger } from '@bulletin/runtime';
-import { createTagger } from '@bulletin/tagger';
-import { defaultTaxonomy } from '@bulletin/taxonomy';
+import { storeKeys } from '@bulletin/store';
 import { parseWire } from '@bulletin/wire';
-import { Queue, QueueEvents } from 'bullmq';
+import { QueueEvents } from 'bullmq';
 import type { BenchSystem } from './system.js';
 
 const SOURCE = { id: 'bench', name: 'Bench wire' };
@@ -46,47 +42,39 @@ export async function startPipeline(
     PORT: '0',
     INGEST_CONCURRENCY: c,
     ENRICH_CONCURRENCY: c,
-    PUBLISH_CONCURRENCY: c,
+    INDEX_CONCURRENCY: c,
+    LOG_LEVEL: 'warn',
   });
-  const platform = await openPlatform(config, log, { exit: () => undefined });
-  startIngestRole(platform);
-  startEnrichRole(platform, createTagger(defaultTaxonomy));
-  await startPublisherRole(platform, { topics: [], emptyUpdated: RECEIVED_AT });
-  const producerConnection = platform.workerConnection.duplicate({ maxRetriesPerRequest: 2 });
-  const ingest = new Queue<IngestJobData>(QUEUES.ingest, {
-    connection: producerConnection,
-    prefix,
-    defaultJobOptions: DEFAULT_JOB_OPTIONS,
-  });
+  const { platform } = await startRoles(config, log, { roles: [], exit: () => undefined });
+  const allFeed = storeKeys(prefix).feedByDate('all');
   let events: QueueEvents | undefined;
   return {
     async submit(indexes) {
-      await ingest.addBulk(
-        indexes.map((index) => ({
-          name: JOBS.ingestPayload,
-          data: {
-            source: SOURCE,
-            receivedAt: RECEIVED_AT,
-            encoding: 'utf8' as const,
-            payload: payloads[index] ?? '',
-          },
+      await platform.queues.add(
+        'ingest',
+        indexes.map((index): IngestJobData => ({
+          source: SOURCE,
+          receivedAt: RECEIVED_AT,
+          encoding: 'utf8',
+          payload: payloads[index] ?? '',
         })),
       );
     },
     async onDone(listener) {
-      events = new QueueEvents(QUEUES.publish, { connection: { url: redisUrl }, prefix });
+      events = new QueueEvents('publish', {
+        connection: { url: redisUrl },
+        prefix: queuePrefix(prefix, 'publish'),
+      });
       events.on('completed', ({ jobId }) => {
-        const index = ids.get(jobId.slice(0, jobId.lastIndexOf('-v')));
+        const index = ids.get(jobId.slice(0, 20));
         if (index !== undefined) listener(index);
       });
       await events.waitUntilReady();
     },
-    countDone: () => producerConnection.zcard(platform.keys.indexAll),
+    countDone: () => platform.redis.failFast.zcard(allFeed),
     async stop() {
       await events?.close();
-      await ingest.close();
-      producerConnection.disconnect();
-      await platform.shutdown.run('bench done');
+      await platform.shutdown.run('bench done', { exit: false });
     },
   };
 }

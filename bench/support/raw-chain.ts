@@ -1,9 +1,10 @@
 /**
- * The baseline: three BullMQ stages that do nothing but hand the same payload on, with the
- * same connections, concurrency and job options as the pipeline.
+ * The baseline: three BullMQ stages that do nothing but hand the same payload on, laid out as
+ * the pipeline is: hash-tagged queue prefixes, one patient connection for workers and their
+ * hand-offs, the same concurrency and job options.
  */
-import { DEFAULT_JOB_OPTIONS } from '@bulletin/queues';
-import { closeRedis, createRedisConnection } from '@bulletin/redis';
+import { jobOptions } from '@bulletin/queues';
+import { closeRedis, createRedisConnection, queuePrefix } from '@bulletin/redis';
 import type { Logger } from '@bulletin/runtime';
 import { Queue, Worker } from 'bullmq';
 import type { BenchSystem } from './system.js';
@@ -20,18 +21,14 @@ export function startRawChain(
   concurrency: number,
   log: Logger,
 ): BenchSystem {
-  const workerConnection = createRedisConnection(redisUrl, { role: 'worker', name: 'raw-w', log });
-  const producerConnection = createRedisConnection(redisUrl, {
-    role: 'producer',
-    name: 'raw-p',
-    log,
-  });
-  const queues = ['raw-1', 'raw-2', 'raw-3'].map(
+  const connection = createRedisConnection(redisUrl, { role: 'worker', name: 'raw', log });
+  const names = ['raw-1', 'raw-2', 'raw-3'];
+  const queues = names.map(
     (name) =>
       new Queue<RawJob>(name, {
-        connection: producerConnection,
-        prefix,
-        defaultJobOptions: DEFAULT_JOB_OPTIONS,
+        connection,
+        prefix: queuePrefix(prefix, name),
+        defaultJobOptions: jobOptions({ attempts: 8 }),
       }),
   );
   const listeners: ((index: number) => void)[] = [];
@@ -47,7 +44,7 @@ export function startRawChain(
           for (const listener of listeners) listener(job.data.index);
         }
       },
-      { connection: workerConnection, prefix, concurrency },
+      { connection, prefix: queuePrefix(prefix, queue.name), concurrency },
     );
   });
   return {
@@ -61,8 +58,7 @@ export function startRawChain(
     async stop() {
       await Promise.all(workers.map((worker) => worker.close()));
       await Promise.all(queues.map((queue) => queue.close()));
-      await closeRedis(workerConnection);
-      await closeRedis(producerConnection);
+      await closeRedis(connection);
     },
   };
 }
