@@ -7,7 +7,14 @@ export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
-    ignores: ['**/dist', '**/node_modules', '**/.nx', '**/vitest.config.ts', 'bench/results'],
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '**/.nx',
+      '**/vitest*.config.ts',
+      'vitest.shared.ts',
+      'bench/results',
+    ],
   },
   {
     files: ['**/*.ts'],
@@ -26,18 +33,45 @@ export default [
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:util'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:util'] },
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:util'] },
-            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util'] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:util'],
+            },
+            {
+              sourceTag: 'type:e2e',
+              onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:util'],
+            },
+            {
+              sourceTag: 'type:feature',
+              onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:util'],
+            },
+            {
+              sourceTag: 'type:data-access',
+              onlyDependOnLibsWithTags: ['type:data-access', 'type:util'],
+            },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:ingest', onlyDependOnLibsWithTags: ['scope:shared', 'scope:ingest'] },
-            { sourceTag: 'scope:enrichment', onlyDependOnLibsWithTags: ['scope:shared', 'scope:enrichment'] },
-            { sourceTag: 'scope:publishing', onlyDependOnLibsWithTags: ['scope:shared', 'scope:publishing'] },
+            {
+              sourceTag: 'scope:ingest',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:ingest'],
+            },
+            {
+              sourceTag: 'scope:enrichment',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:enrichment'],
+            },
+            {
+              sourceTag: 'scope:publishing',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:publishing'],
+            },
             {
               sourceTag: 'scope:ops',
-              onlyDependOnLibsWithTags: ['scope:shared', 'scope:ingest', 'scope:enrichment', 'scope:publishing', 'scope:ops'],
+              onlyDependOnLibsWithTags: [
+                'scope:shared',
+                'scope:ingest',
+                'scope:enrichment',
+                'scope:publishing',
+                'scope:ops',
+              ],
             },
           ],
         },

@@ -1,7 +1,8 @@
-import { defineConfig } from 'vitest/config';
+import { projectTestConfig } from '../../vitest.shared.js';
 
 // Apps are composition roots with no logic of their own: their behaviour is covered by the
 // libs' specs and by the end-to-end tests in tests/.
-export default defineConfig({
-  test: { include: ['src/**/*.spec.ts'], environment: 'node', passWithNoTests: true },
+export default projectTestConfig(import.meta.dirname, {
+  include: ['src/**/*.spec.ts'],
+  passWithNoTests: true,
 });

@@ -1,6 +1,7 @@
 /**
- * Starts the real application (`bulletin start`) as a child process against the real Redis,
- * under a prefix and port of its own, and runs the real CLI against it.
+ * Starts the real application (`bulletin start`, or one role's app) as a child process in a
+ * process group of its own, against a real Redis, under a prefix and port of its own, and runs
+ * the real CLI against it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -24,36 +25,50 @@ export interface RunningApp {
   env: NodeJS.ProcessEnv;
   child: ChildProcess;
   output: () => string;
+  /** Resolves with the exit code (or signal name) once the process has ended. */
+  exited: Promise<number | string>;
   /** Sends SIGTERM and resolves with the exit code. */
-  stop(): Promise<number | null>;
+  stop(): Promise<number | string>;
+  /** Sends a signal to the whole process group, as a supervisor or `kill -9 -PGID` would. */
+  killGroup(signal: NodeJS.Signals): void;
 }
 
-async function waitForHealth(
+/** Polls `/readyz` until it answers 200, or fails with the process's output. */
+export async function waitForReady(
   baseUrl: string,
   child: ChildProcess,
   output: () => string,
+  timeoutMs = 30_000,
 ): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`bulletin start exited ${child.exitCode}:\n${output()}`);
-    const ok = await fetch(`${baseUrl}/healthz`).then(
+    if (child.exitCode !== null) throw new Error(`bulletin exited ${child.exitCode}:\n${output()}`);
+    const ok = await fetch(`${baseUrl}/readyz`).then(
       (r) => r.ok,
       () => false,
     );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`bulletin start did not become healthy:\n${output()}`);
+  throw new Error(`bulletin did not become ready:\n${output()}`);
 }
 
-/** Starts `bulletin start` with the given environment on a free port. */
-export async function startApp(
+export interface SpawnOptions {
+  /** Arguments after `node`: default `apps/cli/bin/bulletin.mjs start`. */
+  args?: string[];
+  extraEnv?: NodeJS.ProcessEnv;
+  /** Wait for `/readyz`. @defaultValue true */
+  waitReady?: boolean;
+  port?: number;
+}
+
+/** Spawns bulletin in its own process group and collects its output. */
+export async function spawnApp(
   redisUrl: string,
   prefix: string,
-  extraEnv: NodeJS.ProcessEnv = {},
+  options: SpawnOptions = {},
 ): Promise<RunningApp> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   const env = {
     ...process.env,
@@ -63,30 +78,52 @@ export async function startApp(
     PUBLIC_URL: baseUrl,
     REDIS_AUTOSTART: 'false',
     LOG_LEVEL: 'warn',
-    ...extraEnv,
+    ...options.extraEnv,
   };
-  const child = spawn(process.execPath, ['apps/cli/bin/bulletin.mjs', 'start'], {
+  const child = spawn(process.execPath, options.args ?? ['apps/cli/bin/bulletin.mjs', 'start'], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   let log = '';
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const output = () => log;
-  await waitForHealth(baseUrl, child, output);
-  return {
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+  );
+  const app: RunningApp = {
     baseUrl,
     env,
     child,
     output,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode);
-        child.once('exit', (code) => resolve(code));
-        child.kill('SIGTERM');
-      }),
+    exited,
+    stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+    killGroup(signal) {
+      if (child.pid !== undefined) {
+        try {
+          process.kill(-child.pid, signal);
+        } catch {
+          // Already gone.
+        }
+      }
+    },
   };
+  if (options.waitReady ?? true) await waitForReady(baseUrl, child, output);
+  return app;
+}
+
+/** `bulletin start` with every role, ready. */
+export function startApp(
+  redisUrl: string,
+  prefix: string,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<RunningApp> {
+  return spawnApp(redisUrl, prefix, { extraEnv });
 }
 
 export interface CliRun {

@@ -4,6 +4,7 @@
  * fetch images, each image answered here with a placeholder; anything else is refused and noted.
  */
 import { existsSync } from 'node:fs';
+import { reportSkip } from '@bulletin/redis/testing';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 /** Where Debian's `chromium` package puts the browser. */
@@ -35,7 +36,7 @@ export function chromiumAvailable(path: string = CHROMIUM_PATH): boolean {
   if (existsSync(path)) return true;
   const reason = `no Chromium at ${path} (install it with: apt-get install chromium)`;
   if (process.env['CI'] === 'true') throw new Error(`CI=true but ${reason}`);
-  console.warn(`\n  !! SKIPPING browser tests: ${reason}\n`);
+  reportSkip(`browser tests: ${reason}`);
   return false;
 }
 

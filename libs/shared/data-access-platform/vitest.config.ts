@@ -1,5 +1,6 @@
-import { defineConfig } from 'vitest/config';
+import { projectTestConfig } from '../../../vitest.shared.js';
 
-export default defineConfig({
-  test: { include: ['src/**/*.spec.ts'], environment: 'node', passWithNoTests: true },
+export default projectTestConfig(import.meta.dirname, {
+  include: ['src/**/*.spec.ts'],
+  passWithNoTests: true,
 });
