@@ -1,6 +1,6 @@
 import type { RoleDefinition } from '@bulletin/platform';
 import { feedsPlugin } from '@bulletin/publish';
-import { createFeedIndex, createStoryStore, storeKeys } from '@bulletin/store';
+import { createChangeFeed, createFeedIndex, createStoryStore, storeKeys } from '@bulletin/store';
 import { defaultTaxonomy } from '@bulletin/taxonomy';
 
 /**
@@ -19,6 +19,11 @@ export const httpRole: RoleDefinition = {
   start(platform) {
     const { config } = platform;
     const keys = storeKeys(config.prefix);
+    // A subscribed connection can do nothing else; it closes with the HTTP server.
+    const subscriber = platform.redis.failFast.duplicate();
+    subscriber.on('error', (error: Error) =>
+      platform.log.warn({ err: error.message }, 'feed change subscriber error'),
+    );
     const render = {
       baseUrl: config.http.publicUrl,
       siteTitle: config.publishing.siteTitle,
@@ -32,6 +37,8 @@ export const httpRole: RoleDefinition = {
           topics: defaultTaxonomy.topics,
           render,
           feedSize: config.publishing.feedSize,
+          rateLimitPerMinute: config.publishing.rateLimitPerMinute,
+          changes: createChangeFeed(subscriber, keys, platform.log),
           log: platform.log,
         }),
       ],

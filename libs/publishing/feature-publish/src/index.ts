@@ -10,6 +10,7 @@ export {
   createFeedService,
   type FeedService,
   type FeedServiceOptions,
-  type PublishedTopic,
-  type RenderedFeed,
 } from './http/feed-service.js';
+export { createFeedCatalog, type FeedCatalog, type PublishedTopic } from './http/feed-catalog.js';
+export type { FeedDocument } from './http/feed-document.js';
+export { pickEncoding } from './http/feeds.route.js';

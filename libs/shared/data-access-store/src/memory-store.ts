@@ -1,5 +1,6 @@
 import type { Story } from '@bulletin/story';
 import { KEPT_VERSIONS } from './redis-story-store.js';
+import type { ChangeFeed, ChangeHandlers } from './change-feed.js';
 import type { FeedIndex, PublishOptions, PublishResult, StoryRecord, StoryStore } from './types.js';
 
 interface MemoryRecord extends Omit<StoryRecord, 'keptVersions' | 'topics'> {
@@ -17,6 +18,7 @@ interface Feed {
 
 /** The state both fakes share, as the Redis implementations share one Redis. */
 class MemoryState {
+  readonly listeners = new Set<ChangeHandlers>();
   readonly records = new Map<string, MemoryRecord>();
   readonly feeds = new Map<string, Feed>();
   readonly generations = new Map<string, number>();
@@ -178,6 +180,8 @@ class MemoryPublisher {
     for (const feed of changed) {
       this.state.generations.set(feed, (this.state.generations.get(feed) ?? 0) + 1);
     }
+    if (changed.length > 0)
+      for (const listener of this.state.listeners) listener.changed([...changed]);
     return { outcome, version: record.version, changedFeeds: changed };
   }
 
@@ -215,7 +219,7 @@ function withVersion(json: string, record: MemoryRecord, version: number): Story
  * An in-memory {@link StoryStore} and {@link FeedIndex} with the lifecycle rules of the Redis
  * ones, for tests of code that needs a store but not Redis. Both pass the same contract suites.
  */
-export function createMemoryStore(): { store: StoryStore; index: FeedIndex } {
+export function createMemoryStore(): { store: StoryStore; index: FeedIndex; changes: ChangeFeed } {
   const state = new MemoryState();
   const publisher = new MemoryPublisher(state);
   const published = (id: string) => {
@@ -256,5 +260,11 @@ export function createMemoryStore(): { store: StoryStore; index: FeedIndex } {
     count: async (feed) => state.feed(feed).byDate.size,
     generation: async (feed) => state.generations.get(feed) ?? 0,
   };
-  return { store, index };
+  const changes: ChangeFeed = {
+    async subscribe(handlers) {
+      state.listeners.add(handlers);
+      return async () => void state.listeners.delete(handlers);
+    },
+  };
+  return { store, index, changes };
 }

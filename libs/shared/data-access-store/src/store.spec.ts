@@ -1,9 +1,9 @@
 import { createLogger } from '@bulletin/runtime';
 import { createRedisConnection, type Redis } from '@bulletin/redis';
 import { deleteKeys, redisAvailable, TEST_REDIS_URL, uniquePrefix } from '@bulletin/redis/testing';
-import { makeStory } from '@bulletin/story/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  createChangeFeed,
   createFeedIndex,
   createStoryStore,
   ensureSchema,
@@ -15,6 +15,7 @@ import { createMemoryStore, describeStoreContract } from './testing.js';
 const available = await redisAvailable();
 const prefixes: string[] = [];
 let redis: Redis;
+const subscribers: Redis[] = [];
 
 beforeAll(() => {
   if (!available) return;
@@ -27,6 +28,7 @@ beforeAll(() => {
 afterAll(async () => {
   if (!available) return;
   for (const prefix of prefixes) await deleteKeys(TEST_REDIS_URL, prefix);
+  for (const subscriber of subscribers) subscriber.disconnect();
   redis.disconnect();
 });
 
@@ -42,21 +44,13 @@ describeStoreContract('in-memory', async () => createMemoryStore());
 describe.skipIf(!available)('on the real Redis', () => {
   describeStoreContract('redis', async () => {
     const { keys } = freshKeys();
-    return { store: createStoryStore(redis, keys), index: createFeedIndex(redis, keys) };
-  });
-
-  it('announces changed feeds on the change channel', async () => {
-    const { keys } = freshKeys();
-    const listener = redis.duplicate();
-    const heard: string[] = [];
-    listener.on('message', (_channel: string, message: string) => heard.push(message));
-    await listener.subscribe(keys.changes);
-    const story = makeStory('announce', {
-      subjects: [{ slug: 'a', name: 'A', codes: [], confidence: 1, matched: ['a'] }],
-    });
-    await createStoryStore(redis, keys).publish(story, { now: 0 });
-    await expect.poll(() => heard).toEqual(['all topics/a']);
-    listener.disconnect();
+    const subscriber = redis.duplicate();
+    subscribers.push(subscriber);
+    return {
+      store: createStoryStore(redis, keys),
+      index: createFeedIndex(redis, keys),
+      changes: createChangeFeed(subscriber, keys, createLogger({ level: 'silent' })),
+    };
   });
 
   it('records its schema on an empty store and refuses data of another schema', async () => {

@@ -37,6 +37,11 @@ export interface PublishingConfig {
   readonly siteTitle: string;
   /** `FEED_SIZE`: items per feed document. @defaultValue `50` */
   readonly feedSize: number;
+  /**
+   * `FEED_RATE_LIMIT`: requests per minute one client address may make to the feeds and pages
+   * of one HTTP process before it gets 429; `0` turns the limit off. @defaultValue `120`
+   */
+  readonly rateLimitPerMinute: number;
 }
 
 /** `*_CONCURRENCY`, `JOB_*`: how each stage's workers run. */

@@ -108,6 +108,7 @@ export function loadConfig(env: Env): Config {
     publishing: {
       siteTitle: text(env, 'SITE_TITLE', 'bulletin'),
       feedSize: integer(env, 'FEED_SIZE', 50, 1, 1000),
+      rateLimitPerMinute: integer(env, 'FEED_RATE_LIMIT', 120, 0, 1_000_000),
     },
     workers: {
       ingestConcurrency: concurrency('INGEST_CONCURRENCY'),

@@ -1,27 +1,13 @@
-import { createHash } from 'node:crypto';
 import {
   FEED_CONTENT_TYPES,
   renderFeed,
-  type FeedDescriptor,
   type FeedFormat,
   type RenderContext,
 } from '@bulletin/render';
 import type { FeedIndex, StoryStore } from '@bulletin/store';
-import { NotFoundError } from '@bulletin/http';
-
-/** A topic as the publisher shows it. */
-export interface PublishedTopic {
-  slug: string;
-  name: string;
-  description?: string;
-}
-
-export interface RenderedFeed {
-  body: string;
-  contentType: string;
-  /** Strong validator derived from the bytes, for conditional GET. */
-  etag: string;
-}
+import { createFeedCatalog, type FeedCatalog, type PublishedTopic } from './feed-catalog.js';
+import { FeedCache } from './feed-cache.js';
+import { toFeedDocument, type FeedDocument } from './feed-document.js';
 
 export interface FeedServiceOptions {
   store: Pick<StoryStore, 'getMany'>;
@@ -30,71 +16,51 @@ export interface FeedServiceOptions {
   render: RenderContext;
   /** Items per feed document. */
   feedSize: number;
+  /** How long a burst of changes is gathered before re-rendering. @defaultValue 250 */
+  coalesceMs?: number;
+  onError?: (error: unknown, key: string) => void;
 }
 
+/** Feed documents, rendered when their content changes and served from memory. */
 export interface FeedService {
-  /** `feed` is `all` or a topic slug prefixed with `topics/`. @throws NotFoundError */
-  get(feed: string, format: FeedFormat): Promise<RenderedFeed>;
-  descriptor(feed: string): FeedDescriptor;
-}
-
-function describeFeeds(options: FeedServiceOptions): Map<string, FeedDescriptor> {
-  const site = options.render.siteTitle;
-  const feeds = new Map<string, FeedDescriptor>();
-  feeds.set('all', {
-    key: 'all',
-    title: `${site}: all stories`,
-    description: `Every story ${site} publishes, newest first.`,
-  });
-  for (const topic of options.topics) {
-    feeds.set(`topics/${topic.slug}`, {
-      key: `topics/${topic.slug}`,
-      title: `${site}: ${topic.name}`,
-      description: topic.description ?? `Stories about ${topic.name.toLowerCase()}, newest first.`,
-      category: { slug: topic.slug, name: topic.name },
-    });
-  }
-  return feeds;
+  readonly catalog: FeedCatalog;
+  /** `feed` is `all` or `topics/{slug}`. @throws NotFoundError */
+  get(feed: string, format: FeedFormat): Promise<FeedDocument>;
+  /** The store announced that these feeds changed. */
+  invalidate(feeds: readonly string[]): void;
+  /** Announcements may have been missed (the channel reconnected). */
+  invalidateAll(): void;
+  close(): void;
 }
 
 /**
- * Serves feeds rendered at most once per feed generation: a request costs one Redis round trip
- * (the generation) when nothing changed, and concurrent requests share one render.
+ * Serves feeds from documents rendered once per change: a request costs no Redis round trip
+ * while its feed is unchanged. Re-rendering reads the newest `feedSize` stories only, so its
+ * cost does not grow with the archive.
  */
 export function createFeedService(options: FeedServiceOptions): FeedService {
-  const feeds = describeFeeds(options);
-  const cache = new Map<string, { generation: number; feed: Promise<RenderedFeed> }>();
-
-  async function render(descriptor: FeedDescriptor, format: FeedFormat): Promise<RenderedFeed> {
-    const ids = await options.index.latest(descriptor.key, options.feedSize);
-    const stories = await options.store.getMany(ids);
-    const body = renderFeed(format, descriptor, stories, options.render);
-    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
-    return { body, etag, contentType: FEED_CONTENT_TYPES[format] };
-  }
-
-  const descriptor = (feed: string): FeedDescriptor => {
-    const found = feeds.get(feed);
-    if (!found)
-      throw new NotFoundError(feed.startsWith('topics/') ? 'unknown topic' : 'unknown feed');
-    return found;
-  };
-
-  return {
-    descriptor,
-    async get(feed, format) {
-      const found = descriptor(feed);
-      const generation = await options.index.generation(found.key);
-      const key = `${found.key}.${format}`;
-      const cached = cache.get(key);
-      if (cached && cached.generation === generation) return cached.feed;
-      const rendered = render(found, format);
-      cache.set(key, { generation, feed: rendered });
-      // A failed render must not be served from the cache to the next reader.
-      rendered.catch(() => {
-        if (cache.get(key)?.feed === rendered) cache.delete(key);
-      });
-      return rendered;
+  const catalog = createFeedCatalog(options.render.siteTitle, options.topics);
+  const cache = new FeedCache<FeedDocument>({
+    async render(key) {
+      const [feed = '', format = 'atom'] = key.split('|') as [string, FeedFormat];
+      const stories = await options.store.getMany(
+        await options.index.latest(feed, options.feedSize),
+      );
+      const body = renderFeed(format, catalog.descriptor(feed), stories, options.render);
+      return toFeedDocument(body, FEED_CONTENT_TYPES[format], stories, options.render.emptyUpdated);
     },
+    generation: (feed) => options.index.generation(feed),
+    ...(options.coalesceMs === undefined ? {} : { coalesceMs: options.coalesceMs }),
+    ...(options.onError ? { onError: options.onError } : {}),
+  });
+  return {
+    catalog,
+    get(feed, format) {
+      catalog.descriptor(feed);
+      return cache.get(`${feed}|${format}`);
+    },
+    invalidate: (feeds) => cache.invalidate(feeds),
+    invalidateAll: () => cache.invalidateAll(),
+    close: () => cache.clear(),
   };
 }

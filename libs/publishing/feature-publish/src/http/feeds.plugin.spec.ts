@@ -34,6 +34,8 @@ beforeEach(async () => {
         topics: [{ slug: 'local-government', name: 'Local government' }],
         render,
         feedSize: 10,
+        rateLimitPerMinute: 0,
+        coalesceMs: 0,
         log,
       }),
     ],
@@ -88,9 +90,11 @@ describe('feeds over HTTP', () => {
       subjects: [subject],
     });
     await stores.store.publish(third, { now: NOW });
-    const after = await app.inject({ url, headers: { 'if-none-match': etag } });
-    expect(after.statusCode).toBe(200);
-    expect(after.body).toContain('Council publishes report third');
+    // The change is announced and the feed re-rendered in the background.
+    await expect
+      .poll(async () => (await app.inject({ url, headers: { 'if-none-match': etag } })).statusCode)
+      .toBe(200);
+    expect((await app.inject(url)).body).toContain('Council publishes report third');
   });
 
   it('gives short plain 404s that never echo the request', async () => {

@@ -1,9 +1,11 @@
 import type { HttpPlugin } from '@bulletin/http';
 import type { RenderContext } from '@bulletin/render';
 import type { Logger } from '@bulletin/runtime';
-import type { FeedIndex, StoryStore } from '@bulletin/store';
+import type { ChangeFeed, FeedIndex, StoryStore } from '@bulletin/store';
 import { presentErrors } from './error-pages.js';
-import { createFeedService, type PublishedTopic } from './feed-service.js';
+import type { PublishedTopic } from './feed-catalog.js';
+import { createFeedService } from './feed-service.js';
+import { installRateLimit } from './rate-limit.js';
 import { registerFeedRoutes } from './feeds.route.js';
 import { registerStoryRoute } from './story.route.js';
 
@@ -15,16 +17,35 @@ export interface FeedsPluginOptions {
   render: RenderContext;
   /** Items per feed document. */
   feedSize: number;
+  /** Requests per minute one client may make; 0 for no limit. */
+  rateLimitPerMinute: number;
+  /** How long a burst of changes is gathered before re-rendering. @defaultValue 250 */
+  coalesceMs?: number;
   log: Logger;
+  /** The store's change announcements; without them, only the safety check runs. */
+  changes?: ChangeFeed;
 }
 
 /** Publishing's part of the HTTP server: the feeds and the story pages. */
 export function feedsPlugin(options: FeedsPluginOptions): HttpPlugin {
   return {
     name: 'feeds',
-    register(app) {
+    async register(app) {
+      const feeds = createFeedService({
+        ...options,
+        onError: (error, key) => options.log.error({ err: error, feed: key }, 'feed render failed'),
+      });
+      if (options.changes) {
+        const stop = await options.changes.subscribe({
+          changed: (keys) => feeds.invalidate(keys),
+          missed: () => feeds.invalidateAll(),
+        });
+        app.addHook('onClose', async () => stop());
+      }
+      app.addHook('onClose', async () => feeds.close());
       presentErrors(app, options.render, options.log);
-      registerFeedRoutes(app, createFeedService(options));
+      installRateLimit(app, { perMinute: options.rateLimitPerMinute });
+      registerFeedRoutes(app, feeds);
       registerStoryRoute(app, options.store, options.render);
     },
   };

@@ -1,26 +1,49 @@
+import { NotFoundError } from '@bulletin/http';
 import type { FeedFormat } from '@bulletin/render';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FeedDocument } from './feed-document.js';
 import type { FeedService } from './feed-service.js';
-import { NotFoundError } from '@bulletin/http';
 
 const FORMATS: Record<string, FeedFormat> = { rss: 'rss', atom: 'atom', json: 'json' };
+
+/** Caches may keep a feed a minute, and serve it stale for five while they fetch it again. */
+const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
 
 /** `all.rss` → ['all', 'rss']. @throws NotFoundError for an unknown extension. */
 function splitFile(file: string): [string, FeedFormat] {
   const dot = file.lastIndexOf('.');
   const format = dot > 0 ? FORMATS[file.slice(dot + 1)] : undefined;
-  if (dot <= 0 || !format) {
-    throw new NotFoundError('unknown feed format: use .rss, .atom or .json');
-  }
+  if (dot <= 0 || !format) throw new NotFoundError('unknown feed format: use .rss, .atom or .json');
   return [file.slice(0, dot), format];
 }
 
-function etagMatches(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
+function etagMatches(header: string, etag: string): boolean {
   return header.split(',').some((tag) => {
     const value = tag.trim();
     return value === '*' || value === etag || value === `W/${etag}`;
   });
+}
+
+/** RFC 9110: If-None-Match wins; If-Modified-Since counts only without it. */
+function notModified(request: FastifyRequest, doc: FeedDocument): boolean {
+  const tags = request.headers['if-none-match'];
+  if (tags !== undefined) return etagMatches(tags, doc.etag);
+  const since = request.headers['if-modified-since'];
+  return since !== undefined && Date.parse(since) >= doc.lastModifiedMs;
+}
+
+/** The best encoding the client accepts: br, then gzip, else none (a `q=0` refuses one). */
+export function pickEncoding(header: string | undefined): 'br' | 'gzip' | undefined {
+  if (!header) return undefined;
+  let gzip = false;
+  for (const part of header.split(',')) {
+    const [name = '', ...params] = part.trim().split(';');
+    const refused = params.some((param) => /^\s*q=0(\.0*)?\s*$/.test(param));
+    if (refused) continue;
+    if (name === 'br') return 'br';
+    if (name === 'gzip' || name === '*') gzip = true;
+  }
+  return gzip ? 'gzip' : undefined;
 }
 
 async function sendFeed(
@@ -30,13 +53,20 @@ async function sendFeed(
   request: FastifyRequest,
   reply: FastifyReply,
 ) {
-  const feed = await feeds.get(key, format);
-  void reply.header('etag', feed.etag).header('cache-control', 'public, max-age=60');
-  if (etagMatches(request.headers['if-none-match'], feed.etag)) return reply.code(304).send();
-  return reply.type(feed.contentType).send(feed.body);
+  const doc = await feeds.get(key, format);
+  void reply
+    .header('etag', doc.etag)
+    .header('last-modified', doc.lastModified)
+    .header('cache-control', CACHE_CONTROL)
+    .header('vary', 'Accept-Encoding');
+  if (notModified(request, doc)) return reply.code(304).send();
+  const encoding = pickEncoding(request.headers['accept-encoding']);
+  void reply.type(doc.contentType);
+  if (encoding === undefined) return reply.send(doc.identity);
+  return reply.header('content-encoding', encoding).send(encoding === 'br' ? doc.br : doc.gzip);
 }
 
-/** `GET /feeds/all.{rss,atom,json}` and `GET /feeds/topics/{slug}.{rss,atom,json}`. */
+/** `GET|HEAD /feeds/all.{rss,atom,json}` and `/feeds/topics/{slug}.{rss,atom,json}`. */
 export function registerFeedRoutes(app: FastifyInstance, feeds: FeedService): void {
   app.get<{ Params: { file: string } }>('/feeds/:file', async (request, reply) => {
     const [name, format] = splitFile(request.params.file);

@@ -1,12 +1,14 @@
 import { digest, type Story, type Subject } from '@bulletin/story';
 import { makeStory } from '@bulletin/story/testing';
 import { describe, expect, it } from 'vitest';
+import type { ChangeFeed } from '../change-feed.js';
 import type { FeedIndex, StoryStore } from '../types.js';
 
 /** A store under test, fresh for each test. */
 export interface StoreUnderTest {
   store: StoryStore;
   index: FeedIndex;
+  changes: ChangeFeed;
 }
 
 const subject = (slug: string): Subject => ({
@@ -231,6 +233,25 @@ export function describeStoreContract(name: string, open: () => Promise<StoreUnd
       expect((await store.record(story.id))?.keptVersions).toEqual([5, 6, 7, 8]);
       expect(await store.version(story.id, 4)).toBeUndefined();
       expect((await store.version(story.id, 9))?.bodyText).toBe('Version 9.');
+    });
+
+    it('announces the feeds each change touched, and nothing for a duplicate', async () => {
+      const { store, changes } = await open();
+      const heard: string[][] = [];
+      const stop = await changes.subscribe({
+        changed: (feeds) => heard.push(feeds.sort()),
+        missed: () => undefined,
+      });
+      const story = tagged(['a']);
+      await store.publish(story, { now: NOW });
+      await store.publish(story, { now: NOW });
+      await store.publish(revised(story, 'Moved.', { subjects: [subject('b')] }), { now: NOW });
+      await expect.poll(() => heard.length).toBe(2);
+      expect(heard).toEqual([
+        ['all', 'topics/a'],
+        ['all', 'topics/a', 'topics/b'],
+      ]);
+      await stop();
     });
 
     it('orders feeds by display date and archives by publication sequence', async () => {

@@ -1,0 +1,145 @@
+/**
+ * Rendered feed documents kept in this process, so a request for an unchanged feed costs no
+ * Redis round trip. Stale entries are learned of from the store's change announcements and
+ * re-rendered after a short pause, so a burst of publications costs a few renders, not one
+ * each; readers get the previous document meanwhile. A safety check bounds how stale an entry
+ * can be if an announcement was missed.
+ */
+export interface FeedCacheOptions<T> {
+  /** Renders the document for a cache key; the feed key is the part before the first `|`. */
+  render(key: string): Promise<T>;
+  /** The generation of a feed now (one Redis round trip), for the safety check. */
+  generation(feed: string): Promise<number>;
+  /** How long announcements of one burst are gathered before re-rendering. @defaultValue 250 */
+  coalesceMs?: number;
+  /** After this long an entry's generation is checked in the background. @defaultValue 30000 */
+  checkAfterMs?: number;
+  now?: () => number;
+  onError?: (error: unknown, key: string) => void;
+}
+
+interface Entry<T> {
+  doc: Promise<T>;
+  /** The feed's generation when the render began. */
+  generation: number;
+  checkedAt: number;
+  dirty: boolean;
+  /** Order of renders of one key: a later render always wins over an earlier one. */
+  seq: number;
+}
+
+export class FeedCache<T> {
+  private readonly entries = new Map<string, Entry<T>>();
+  private readonly pending = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private renders = 0;
+  private readonly coalesceMs: number;
+  private readonly checkAfterMs: number;
+  private readonly now: () => number;
+
+  constructor(private readonly options: FeedCacheOptions<T>) {
+    this.coalesceMs = options.coalesceMs ?? 250;
+    this.checkAfterMs = options.checkAfterMs ?? 30_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The cached document, rendering it on first use. */
+  get(key: string): Promise<T> {
+    const entry = this.entries.get(key);
+    if (!entry) return this.load(key).doc;
+    if (!entry.dirty && this.now() - entry.checkedAt > this.checkAfterMs) this.check(key, entry);
+    return entry.doc;
+  }
+
+  /** Marks the documents of these feeds stale; they re-render together after the pause. */
+  invalidate(feeds: readonly string[]): void {
+    for (const [key, entry] of this.entries) {
+      if (!feeds.includes(feedOf(key))) continue;
+      entry.dirty = true;
+      this.pending.add(key);
+    }
+    this.schedule();
+  }
+
+  /** Everything is suspect (the announcement channel was lost): re-check every entry. */
+  invalidateAll(): void {
+    this.invalidate([...new Set([...this.entries.keys()].map(feedOf))]);
+  }
+
+  /** Drops every entry and timer. */
+  clear(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.entries.clear();
+    this.pending.clear();
+  }
+
+  private load(key: string): Entry<T> {
+    const entry = this.start(key);
+    this.entries.set(key, entry);
+    // A failed render must not be served to the next reader.
+    entry.doc.catch((error: unknown) => {
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+      this.options.onError?.(error, key);
+    });
+    return entry;
+  }
+
+  private start(key: string): Entry<T> {
+    const entry = {
+      generation: -1,
+      checkedAt: this.now(),
+      dirty: false,
+      seq: ++this.renders,
+    } as Entry<T>;
+    // The generation is read first: a change during the render leaves the entry one behind,
+    // never ahead, so the next check catches it.
+    entry.doc = this.options.generation(feedOf(key)).then((generation) => {
+      entry.generation = generation;
+      return this.options.render(key);
+    });
+    return entry;
+  }
+
+  private schedule(): void {
+    if (this.timer || this.pending.size === 0) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      const keys = [...this.pending];
+      this.pending.clear();
+      for (const key of keys) this.refresh(key);
+    }, this.coalesceMs);
+    this.timer.unref();
+  }
+
+  /** Re-renders in the background; the old document is served until the new one is ready. */
+  private refresh(key: string): void {
+    const next = this.start(key);
+    next.doc.then(
+      () => {
+        const current = this.entries.get(key);
+        if (!current || current.seq < next.seq) this.entries.set(key, next);
+      },
+      (error: unknown) => {
+        const current = this.entries.get(key);
+        if (current) current.dirty = false;
+        this.options.onError?.(error, key);
+      },
+    );
+  }
+
+  private check(key: string, entry: Entry<T>): void {
+    entry.checkedAt = this.now();
+    this.options.generation(feedOf(key)).then(
+      (generation) => {
+        if (generation !== entry.generation) this.invalidate([feedOf(key)]);
+      },
+      (error: unknown) => this.options.onError?.(error, key),
+    );
+  }
+}
+
+function feedOf(key: string): string {
+  const bar = key.indexOf('|');
+  return bar === -1 ? key : key.slice(0, bar);
+}
