@@ -5,6 +5,7 @@
  */
 export { processPublish, type PublishDeps } from './publish.processor.js';
 export { indexRole } from './index.role.js';
+export { processNotify, type NotifyDeps } from './websub/notify-hubs.processor.js';
 export { feedsPlugin, type FeedsPluginOptions } from './http/feeds.plugin.js';
 export {
   createFeedService,

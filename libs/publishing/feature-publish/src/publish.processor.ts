@@ -6,6 +6,8 @@ export interface PublishDeps {
   store: Pick<StoryStore, 'publish'>;
   /** The current time, epoch ms. */
   now: () => number;
+  /** Told which feeds changed (WebSub); must not wait on anything slow. */
+  changed?: (feeds: readonly string[]) => Promise<void>;
 }
 
 /**
@@ -26,6 +28,7 @@ export async function processPublish(
   if (result.outcome === 'held' && result.embargoUntil !== undefined) {
     await context.later(data, result.embargoUntil);
   }
+  if (result.changedFeeds.length > 0) await deps.changed?.(result.changedFeeds);
   context.log.info(
     {
       storyId: data.story.id,

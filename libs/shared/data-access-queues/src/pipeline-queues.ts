@@ -1,4 +1,4 @@
-import { PIPELINE, STAGES, type StageData, type StageName } from '@bulletin/contracts';
+import { ALL_STAGES, PIPELINE, type StageData, type StageName } from '@bulletin/contracts';
 import { queuePrefix, type Redis } from '@bulletin/redis';
 import type { Logger } from '@bulletin/runtime';
 import { Queue, type JobsOptions } from 'bullmq';
@@ -12,11 +12,16 @@ export interface PipelineQueuesOptions extends JobOptionsConfig {
 }
 
 /** When a job should run, and under which id when it is not the stage's own. */
-export interface AddOptions {
+export interface AddOptions<T = unknown> {
   /** Epoch ms before which the job must not run. */
   runAt?: number;
   /** Appended to the stage's job id, for a distinct run of the same payload. */
   idSuffix?: string;
+  /**
+   * Collapses adds with the same id for this long into the first (BullMQ de-duplication):
+   * a burst becomes one job. Each item's id is `dedupe.id(item)`.
+   */
+  dedupe?: { ms: number; id: (data: T) => string };
 }
 
 /** The typed BullMQ queues of the pipeline table, created once per process. */
@@ -28,17 +33,23 @@ export interface PipelineQueues {
   add<S extends StageName>(
     stage: S,
     items: readonly StageData[S][],
-    options?: AddOptions,
+    options?: AddOptions<StageData[S]>,
   ): Promise<void>;
   close(): Promise<void>;
 }
 
-function opts<S extends StageName>(stage: S, data: StageData[S], options: AddOptions): JobsOptions {
+function opts<S extends StageName>(
+  stage: S,
+  data: StageData[S],
+  options: AddOptions<StageData[S]>,
+): JobsOptions {
   const id = (PIPELINE[stage].jobId as (data: StageData[S]) => string | undefined)(data);
   const delay = options.runAt === undefined ? 0 : Math.max(0, options.runAt - Date.now());
+  const dedupe = options.dedupe;
   return {
     ...(id === undefined ? {} : { jobId: `${id}${options.idSuffix ?? ''}` }),
     ...(delay > 0 ? { delay } : {}),
+    ...(dedupe ? { deduplication: { id: dedupe.id(data), ttl: dedupe.ms } } : {}),
   };
 }
 
@@ -46,7 +57,7 @@ function opts<S extends StageName>(stage: S, data: StageData[S], options: AddOpt
 export function createPipelineQueues(options: PipelineQueuesOptions): PipelineQueues {
   const defaults = jobOptions(options);
   const queues = new Map<StageName, Queue>();
-  for (const stage of STAGES) {
+  for (const stage of ALL_STAGES) {
     const { queue: name } = PIPELINE[stage];
     const queue = new Queue(name, {
       connection: options.connection,

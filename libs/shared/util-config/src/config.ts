@@ -42,6 +42,11 @@ export interface PublishingConfig {
    * of one HTTP process before it gets 429; `0` turns the limit off. @defaultValue `120`
    */
   readonly rateLimitPerMinute: number;
+  /**
+   * `WEBSUB_HUBS`: comma-separated URLs of WebSub hubs told whenever a feed changes, and named
+   * in every feed as `rel="hub"`. @defaultValue none
+   */
+  readonly websubHubs: readonly string[];
 }
 
 /** `*_CONCURRENCY`, `JOB_*`: how each stage's workers run. */

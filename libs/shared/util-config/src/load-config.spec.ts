@@ -41,6 +41,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: '/x', REDIS_DATA_DIR: '/r' }).redis.dataDir).toBe('/r');
   });
 
+  it('reads the WebSub hubs as a list of URLs', () => {
+    expect(loadConfig({}).publishing.websubHubs).toEqual([]);
+    expect(
+      loadConfig({ WEBSUB_HUBS: 'https://a.example/hub, http://b.example/' }).publishing.websubHubs,
+    ).toEqual(['https://a.example/hub', 'http://b.example']);
+  });
+
   it('reads the roles of this process, and the old name of the index concurrency', () => {
     expect(loadConfig({ BULLETIN_ROLES: 'ingest, enrich,ingest' }).roles).toEqual([
       'ingest',
@@ -61,6 +68,7 @@ describe('loadConfig', () => {
     [{ REDIS_AUTOSTART: 'maybe' }, /REDIS_AUTOSTART must be true or false/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ BULLETIN_ROLES: 'ingest;enrich' }, /BULLETIN_ROLES must be a comma-separated list/],
+    [{ WEBSUB_HUBS: 'https://hub.example, ftp://x' }, /WEBSUB_HUBS\[1\] must use http: or https:/],
   ])('names the setting it cannot use: %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

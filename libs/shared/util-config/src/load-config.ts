@@ -50,6 +50,15 @@ function list(env: Env, name: string): string[] {
   return [...new Set(items)];
 }
 
+function urlList(env: Env, name: string): string[] {
+  const raw = text(env, name, '');
+  if (raw === '') return [];
+  return raw.split(',').map((item, index) => {
+    const label = `${name}[${index}]`;
+    return url({ [label]: item.trim() }, label, '', ['http:', 'https:']);
+  });
+}
+
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
 function logLevel(env: Env): LogLevel {
@@ -109,6 +118,7 @@ export function loadConfig(env: Env): Config {
       siteTitle: text(env, 'SITE_TITLE', 'bulletin'),
       feedSize: integer(env, 'FEED_SIZE', 50, 1, 1000),
       rateLimitPerMinute: integer(env, 'FEED_RATE_LIMIT', 120, 0, 1_000_000),
+      websubHubs: urlList(env, 'WEBSUB_HUBS'),
     },
     workers: {
       ingestConcurrency: concurrency('INGEST_CONCURRENCY'),

@@ -6,6 +6,7 @@
 export {
   PIPELINE,
   STAGES,
+  ALL_STAGES,
   type StageContract,
   type StageData,
   type StageName,
@@ -16,10 +17,12 @@ export {
   ingestJobSchema,
   enrichJobSchema,
   publishJobSchema,
+  notifyJobSchema,
   parseWith,
   MAX_PAYLOAD_BYTES,
   type IngestJobData,
   type EnrichJobData,
   type PublishJobData,
+  type NotifyJobData,
   type WireSource,
 } from './payloads.js';

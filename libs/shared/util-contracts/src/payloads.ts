@@ -35,6 +35,15 @@ export const enrichJobSchema = z.object({
 /** A tagged story on its way to the store and the feeds: the stage that publishes. */
 export const publishJobSchema = enrichJobSchema;
 
+/** A feed whose content changed: its WebSub hubs are to be told. */
+export const notifyJobSchema = z.object({
+  /** `all` or `topics/{slug}`. */
+  feed: z
+    .string()
+    .regex(/^(all|topics\/[a-z0-9]+(?:-[a-z0-9]+)*)$/, 'must be all or topics/{slug}'),
+});
+
+export type NotifyJobData = z.infer<typeof notifyJobSchema>;
 export type IngestJobData = z.infer<typeof ingestJobSchema>;
 export type EnrichJobData = z.infer<typeof enrichJobSchema>;
 export type PublishJobData = z.infer<typeof publishJobSchema>;

@@ -1,7 +1,7 @@
 import { StoryValidationError } from '@bulletin/story';
 import { makeStory } from '@bulletin/story/testing';
 import { describe, expect, it } from 'vitest';
-import { PIPELINE, STAGES } from './index.js';
+import { ALL_STAGES, PIPELINE, STAGES } from './index.js';
 
 const ingest = {
   source: { id: 'files', name: 'Local files' },
@@ -13,7 +13,11 @@ const ingest = {
 describe('the pipeline table', () => {
   it('chains the stages in order, each to the next, the last to none', () => {
     expect(STAGES.map((stage) => PIPELINE[stage].next)).toEqual(['enrich', 'publish', null]);
-    expect(new Set(STAGES.map((stage) => PIPELINE[stage].queue)).size).toBe(STAGES.length);
+    expect(new Set(ALL_STAGES.map((stage) => PIPELINE[stage].queue)).size).toBe(ALL_STAGES.length);
+    expect(PIPELINE.notify.parse({ feed: 'topics/housing' })).toEqual({ feed: 'topics/housing' });
+    expect(() => PIPELINE.notify.parse({ feed: 'topics/../x' })).toThrow(
+      /feed: must be all or topics/,
+    );
   });
 
   it('validates job data at each boundary, naming each bad field and the stage', () => {

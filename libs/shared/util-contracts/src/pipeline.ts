@@ -4,7 +4,9 @@ import {
   ingestJobSchema,
   parseWith,
   publishJobSchema,
+  notifyJobSchema,
   type EnrichJobData,
+  type NotifyJobData,
   type IngestJobData,
   type PublishJobData,
 } from './payloads.js';
@@ -14,6 +16,7 @@ export interface StageData {
   ingest: IngestJobData;
   enrich: EnrichJobData;
   publish: PublishJobData;
+  notify: NotifyJobData;
 }
 
 export type StageName = keyof StageData;
@@ -78,10 +81,23 @@ export const PIPELINE = Object.freeze({
     next: null,
     jobId: taggedRunId,
   },
+  // Beside the chain, fed by the publish stage: WebSub hubs told of changed feeds. Numbered by
+  // BullMQ; a burst for one feed is collapsed by de-duplication when it is added.
+  notify: {
+    stage: 'notify',
+    queue: 'notify',
+    job: 'notify-hubs',
+    parse: (value: unknown) => parseWith(notifyJobSchema, 'notify', value),
+    next: null,
+    jobId: () => undefined,
+  },
 } as const satisfies { [S in StageName]: StageContract<S> });
 
-/** Every stage, in pipeline order. */
+/** The stages a story passes through, in pipeline order. */
 export const STAGES: readonly StageName[] = ['ingest', 'enrich', 'publish'];
+
+/** Every queue of the table: the chain, then the queues beside it. */
+export const ALL_STAGES: readonly StageName[] = [...STAGES, 'notify'];
 
 /** The stage after `S`, or `never` for the last. */
 export type NextStage<S extends StageName> = (typeof PIPELINE)[S]['next'] extends StageName
