@@ -15,6 +15,8 @@ export interface Latency {
   p50: number;
   p99: number;
   max: number;
+  /** Every story's enqueue-to-done time, ms, sorted: the distribution the chart draws. */
+  samples: number[];
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -53,5 +55,6 @@ export async function measureLatency(
     p50: round(percentile(sorted, 50)),
     p99: round(percentile(sorted, 99)),
     max: round(sorted.at(-1) ?? NaN),
+    samples: sorted.map(round),
   };
 }
