@@ -1,9 +1,11 @@
 /**
  * @module @bulletin/render
  * Pure, deterministic rendering of stories as RSS 2.0, Atom 1.0 and JSON Feed 1.1 documents
- * and as HTML pages. RSS and Atom are laid out by the `feed` package while every caller string
- * is escaped here (see `text-tokens.ts` for why); JSON Feed 1.1 and the pages are written here.
- * The same inputs always render the same bytes: no clock, no environment, no I/O.
+ * (with WebSub hub and RFC 5005 archive links) and HTML pages.
+ * RSS and Atom are laid out by the `feed` package while every caller string is escaped here
+ * (see `text-tokens.ts` for why, and `feed-faults.spec.ts` for each fault guarded against);
+ * JSON Feed 1.1 and the pages are written here. The same inputs always render the same
+ * bytes: no clock, no environment, no I/O.
  */
 export { renderFeed, isFeedFormat } from './render-feed.js';
 export { renderRss } from './render-rss.js';
@@ -14,6 +16,8 @@ export {
   type JsonFeedDocument,
   type JsonFeedItem,
 } from './render-json-feed.js';
+export { DATE_ONLY_TIME_ZONE } from './story-times.js';
+export { MEDIA_TOPIC_SCHEME } from './iptc.js';
 export { renderStoryPage } from './render-story-page.js';
 export { renderErrorPage } from './render-error-page.js';
 export { storyUrl, feedUrl, topicFeedKey, topicFeedUrl } from './urls.js';
@@ -25,6 +29,8 @@ export {
   DEFAULT_LANGUAGE,
   type FeedFormat,
   type FeedDescriptor,
+  type FeedArchiveLinks,
+  type FeedRenderOptions,
   type RenderContext,
 } from './render-types.js';
 export { PAGE_CONTENT_SECURITY_POLICY } from '@bulletin/markup';
