@@ -1,10 +1,10 @@
 /**
  * @module @bulletin/render
  * Pure, deterministic rendering of stories as RSS 2.0, Atom 1.0 and JSON Feed 1.1 documents
- * (with WebSub hub and RFC 5005 archive links) and HTML pages.
+ * (with WebSub hub and RFC 5005 archive links), IPTC ninjs 2.1 documents, and HTML pages.
  * RSS and Atom are laid out by the `feed` package while every caller string is escaped here
  * (see `text-tokens.ts` for why, and `feed-faults.spec.ts` for each fault guarded against);
- * JSON Feed 1.1 and the pages are written here. The same inputs always render the same
+ * JSON Feed 1.1, ninjs and the pages are written here. The same inputs always render the same
  * bytes: no clock, no environment, no I/O.
  */
 export { renderFeed, isFeedFormat } from './render-feed.js';
@@ -16,6 +16,15 @@ export {
   type JsonFeedDocument,
   type JsonFeedItem,
 } from './render-json-feed.js';
+export { renderNinjs, type NinjsOptions } from './render-ninjs.js';
+export {
+  NINJS_STANDARD,
+  type NinjsDocument,
+  type NinjsBlock,
+  type NinjsConcept,
+  type NinjsRendition,
+  type NinjsAssociation,
+} from './ninjs-types.js';
 export { DATE_ONLY_TIME_ZONE } from './story-times.js';
 export { MEDIA_TOPIC_SCHEME } from './iptc.js';
 export { renderStoryPage } from './render-story-page.js';
