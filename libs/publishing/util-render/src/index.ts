@@ -1,10 +1,11 @@
 /**
  * @module @bulletin/render
  * Pure, deterministic rendering of stories as RSS 2.0, Atom 1.0 and JSON Feed 1.1 documents
- * (with WebSub hub and RFC 5005 archive links), IPTC ninjs 2.1 documents, and HTML pages.
+ * (with WebSub hub and RFC 5005 archive links), IPTC ninjs 2.1 documents, the OPML 2.0 list
+ * of feeds, the story-list API body and HTML pages.
  * RSS and Atom are laid out by the `feed` package while every caller string is escaped here
  * (see `text-tokens.ts` for why, and `feed-faults.spec.ts` for each fault guarded against);
- * JSON Feed 1.1, ninjs and the pages are written here. The same inputs always render the same
+ * everything else is written here. The same inputs always render the same
  * bytes: no clock, no environment, no I/O.
  */
 export { renderFeed, isFeedFormat } from './render-feed.js';
@@ -29,7 +30,18 @@ export { DATE_ONLY_TIME_ZONE } from './story-times.js';
 export { MEDIA_TOPIC_SCHEME } from './iptc.js';
 export { renderStoryPage } from './render-story-page.js';
 export { renderErrorPage } from './render-error-page.js';
-export { storyUrl, feedUrl, topicFeedKey, topicFeedUrl } from './urls.js';
+export {
+  storyUrl,
+  feedUrl,
+  homeUrl,
+  topicFeedKey,
+  topicFeedUrl,
+  archiveFeedUrl,
+  ninjsUrl,
+  opmlUrl,
+  storiesApiUrl,
+  type StoryListQuery,
+} from './urls.js';
 export { escapeMarkup, stripInvalidChars } from '@bulletin/markup';
 export { RenderError, type RenderErrorCode } from './render-error.js';
 export {

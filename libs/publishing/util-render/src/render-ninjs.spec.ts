@@ -122,12 +122,17 @@ describe('renderNinjs', () => {
     ]);
   });
 
-  it('links our story page and the original as renditions', () => {
+  it('links our story page, this document and the original as renditions', () => {
     expect(renderNinjs(story, ctx).renditions).toEqual([
       {
         name: 'html',
         href: 'https://news.example.org/stories/a1b2c3d4e5f6a7b8c9d0',
         contenttype: 'text/html',
+      },
+      {
+        name: 'ninjs',
+        href: 'https://news.example.org/stories/a1b2c3d4e5f6a7b8c9d0.json',
+        contenttype: 'application/json',
       },
       { name: 'source', href: 'https://www.gov.uk/news/family-hub', contenttype: 'text/html' },
     ]);

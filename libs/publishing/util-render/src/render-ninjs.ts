@@ -13,7 +13,7 @@ import { parseInstant } from './parse-instant.js';
 import type { RenderContext } from './render-types.js';
 import { storyTimes } from './story-times.js';
 import { isAbsoluteUri, requireHttpUrl, toUri } from './uri.js';
-import { storyUrl } from './urls.js';
+import { ninjsUrl, storyUrl } from './urls.js';
 
 /** Choices of {@link renderNinjs}. */
 export interface NinjsOptions {
@@ -77,9 +77,12 @@ function picture(image: StoryImage, index: number): NinjsAssociation {
 }
 
 function renditions(story: Story, baseUrl: string): NinjsRendition[] {
-  const page = { name: 'html', href: toUri(storyUrl(baseUrl, story.id)), contenttype: 'text/html' };
-  if (!isHttpUrl(story.link)) return [page];
-  return [page, { name: 'source', href: toUri(clean(story.link)), contenttype: 'text/html' }];
+  const ours: NinjsRendition[] = [
+    { name: 'html', href: toUri(storyUrl(baseUrl, story.id)), contenttype: 'text/html' },
+    { name: 'ninjs', href: toUri(ninjsUrl(baseUrl, story.id)), contenttype: 'application/json' },
+  ];
+  if (!isHttpUrl(story.link)) return ours;
+  return [...ours, { name: 'source', href: toUri(clean(story.link)), contenttype: 'text/html' }];
 }
 
 /**
@@ -89,7 +92,7 @@ function renditions(story: Story, baseUrl: string): NinjsRendition[] {
  * in Europe/London), pubstatus, language, by, headlines, descriptions (summary), bodies (HTML
  * and plain text, with counts), subjects (each IPTC Media Topic as `uri` and QCode `literal`,
  * confidence 0-100), people, organisations, places, the source as infosource, our id as altid,
- * the story page and original as renditions, and each picture as an association with its
+ * the story page, this document and the original as renditions, and each picture as an association with its
  * caption and credit. A withheld or killed story renders with that pubstatus; whether to serve
  * it is the caller's choice. Deterministic: key order is fixed, nothing reads the clock.
  * @example reply.type('application/json; charset=utf-8').send(JSON.stringify(renderNinjs(story, ctx)));

@@ -14,3 +14,4 @@ export { assertWellFormedXml, XmlWellFormednessError } from './testing/check-wel
 export { checkNinjs, assertNinjs } from './testing/check-ninjs.js';
 export { checkJsonFeed, assertJsonFeed } from './testing/check-json-feed.js';
 export { checkJson, JsonSpecError, type JsonRule, type ObjectRule } from './testing/json-rules.js';
+export { parseHtml, type HtmlElement } from './testing/parse-html.js';
