@@ -2,7 +2,7 @@
  * @module @bulletin/render
  * Pure, deterministic rendering of stories as RSS 2.0, Atom 1.0 and JSON Feed 1.1 documents
  * (with WebSub hub and RFC 5005 archive links), IPTC ninjs 2.1 documents, the OPML 2.0 list
- * of feeds and HTML pages.
+ * of feeds, the story-list API body and HTML pages.
  * RSS and Atom are laid out by the `feed` package while every caller string is escaped here
  * (see `text-tokens.ts` for why, and `feed-faults.spec.ts` for each fault guarded against);
  * everything else is written here. The same inputs always render the same
@@ -20,6 +20,7 @@ export {
 export { renderNinjs, type NinjsOptions } from './render-ninjs.js';
 export {
   NINJS_STANDARD,
+  NINJS_CONTENT_TYPE,
   type NinjsDocument,
   type NinjsBlock,
   type NinjsConcept,
@@ -28,6 +29,11 @@ export {
 } from './ninjs-types.js';
 export { DATE_ONLY_TIME_ZONE } from './story-times.js';
 export { MEDIA_TOPIC_SCHEME } from './iptc.js';
+export {
+  renderStoryList,
+  type StoryListPage,
+  type StoryListDocument,
+} from './render-story-list.js';
 export { renderOpml, OPML_CONTENT_TYPE, type OpmlOptions } from './render-opml.js';
 export { renderIndexPage, type IndexPageInput } from './render-index-page.js';
 export { renderStoryPage } from './render-story-page.js';

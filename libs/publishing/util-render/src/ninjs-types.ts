@@ -5,6 +5,9 @@ export const NINJS_STANDARD = {
   schema: 'http://www.iptc.org/std/ninjs/ninjs-schema_2.1.json',
 } as const;
 
+/** The `Content-Type` ninjs documents and the story list are served with. */
+export const NINJS_CONTENT_TYPE = 'application/json; charset=utf-8';
+
 /** A headline, description or body block of a ninjs document. */
 export interface NinjsBlock {
   role: string;
