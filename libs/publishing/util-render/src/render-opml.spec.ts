@@ -40,7 +40,7 @@ describe('renderOpml', () => {
     assertWellFormedXml(xml);
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<opml version="2.0">/);
     expect(xml).toContain('<title>bulletin feeds</title>');
-    expect(xml).toContain('<docs>http://opml.org/spec2.opml</docs>');
+    expect(xml).toContain('<ownerName>bulletin</ownerName>');
   });
 
   it('lists every feed once, in order, with the attributes OPML requires of rss outlines', () => {

@@ -36,7 +36,8 @@ function outline(feed: FeedDescriptor, ctx: RenderContext, options: OpmlOptions)
  * Renders an OPML 2.0 subscription list of the given feeds (`GET /feeds.opml`), in their
  * order, so a reader can subscribe to them all at once. Every value is escaped; nothing reads
  * the clock (the optional dates of the OPML head are left out), so the bytes only change when
- * the feeds do.
+ * the feeds do. The optional `docs` is left out too: the W3C validator, whose OPML checks
+ * predate OPML 2.0, warns on it.
  * @example reply.type(OPML_CONTENT_TYPE).send(renderOpml(feeds, ctx));
  * @throws RenderError `RENDER_INVALID_URL` for a relative base URL.
  */
@@ -52,7 +53,6 @@ export function renderOpml(
     '  <head>',
     `    <title>${text(`${ctx.siteTitle} feeds`)}</title>`,
     `    <ownerName>${text(ctx.siteTitle)}</ownerName>`,
-    '    <docs>http://opml.org/spec2.opml</docs>',
     '  </head>',
     '  <body>',
     ...feeds.map((feed) => outline(feed, ctx, options)),
