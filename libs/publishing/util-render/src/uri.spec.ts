@@ -25,8 +25,14 @@ describe('toUri', () => {
     expect(toUri('urn:bulletin:evil:"&<>]]>~/')).toBe(
       'urn:bulletin:evil:%22%26%3C%3E%5D%5D%3E%7E%2F',
     );
-    expect(toUri('URN:x y:z')).toBe('urn:x%20y:z');
-    expect(toUri('urn:c')).toBe('urn:c');
+    expect(toUri('urn:ab:x y')).toBe('urn:ab:x%20y');
+  });
+
+  it('wraps a urn: RFC 2141 refuses into a bulletin URN', () => {
+    expect(toUri('urn:c')).toBe('urn:bulletin:urn:c');
+    expect(toUri('urn:x:2')).toBe('urn:bulletin:urn:x:2');
+    expect(toUri('urn:a b:c')).toBe('urn:bulletin:urn:a%20b:c');
+    expect(toUri('urn:bulletin:')).toBe('urn:bulletin:urn:bulletin:');
   });
 
   it('turns a value without a scheme into a bulletin URN', () => {

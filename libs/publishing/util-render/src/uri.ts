@@ -7,6 +7,7 @@ const PERCENT_ESCAPE = /^%[0-9A-Fa-f]{2}/;
 const URI_CHAR = /[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]/;
 // RFC 2141 URN characters, which the W3C feed validator holds `urn:` ids to (no `~`, `/`, `&`).
 const URN_CHAR = /[A-Za-z0-9()+,\-.:=@;$_!*']/;
+const URN_NID = /^[A-Za-z0-9][A-Za-z0-9-]{1,31}$/;
 
 /** A URI is "absolute" here when it has a scheme and only characters RFC 3986 allows. */
 const ABSOLUTE_URI =
@@ -35,7 +36,8 @@ function encodeOutside(value: string, allowed: RegExp): string {
 /**
  * The value as a valid absolute URI, percent-encoding only what RFC 3986 (or, for `urn:`,
  * RFC 2141) does not allow; a well-formed URI comes back unchanged, so an id stays stable.
- * A value without a scheme becomes `urn:bulletin:{value percent-encoded}`. Expects input
+ * A value without a scheme, or a `urn:` that RFC 2141 would refuse (a one-letter namespace, no
+ * specific string), becomes `urn:bulletin:{value percent-encoded}`. Expects input
  * already free of characters XML forbids (lone surrogates cannot be encoded).
  * @example toUri('urn:bulletin:gov-uk:item-1') // unchanged
  * @example toUri('urn:x:a"b') // 'urn:x:a%22b'
@@ -44,8 +46,10 @@ export function toUri(value: string): string {
   if (!SCHEME.test(value)) return `urn:bulletin:${encodeOutside(value, URN_CHAR)}`;
   if (/^urn:/i.test(value)) {
     const [nid = '', ...rest] = value.slice(4).split(':');
-    const nss = rest.length === 0 ? '' : `:${encodeOutside(rest.join(':'), URN_CHAR)}`;
-    return `urn:${encodeOutside(nid, /[A-Za-z0-9-]/)}${nss}`;
+    const nss = encodeOutside(rest.join(':'), URN_CHAR);
+    // RFC 2141 needs a 2-32 character namespace id and a non-empty specific string.
+    if (URN_NID.test(nid) && nss !== '') return `urn:${nid}:${nss}`;
+    return `urn:bulletin:${encodeOutside(value, URN_CHAR)}`;
   }
   return encodeOutside(value, URI_CHAR);
 }
