@@ -73,10 +73,21 @@ describe.skipIf(!available)('the seed story from the CLI to both topic feeds', (
     );
     expect(feed.items.map((item) => item.title)).toEqual([HEADLINE]);
     // rss-parser keeps a category's attributes: { _: text, $: { domain } }.
-    const categories = (feed.items[0]?.categories ?? []) as unknown as { _: string }[];
-    expect(categories.map((category) => category._).sort()).toEqual([
+    const categories = (feed.items[0]?.categories ?? []) as unknown as {
+      _: string;
+      $: { domain: string };
+    }[];
+    const inDomain = (domain: string): string[] =>
+      categories.filter((category) => category.$.domain === domain).map((category) => category._);
+    expect(inDomain(`${app.baseUrl}/feeds/topics`).sort()).toEqual([
       'Child protection',
       'Local government',
+    ]);
+    // Each topic's IPTC Media Topic codes ride along under the IPTC scheme.
+    expect(inDomain('http://cv.iptc.org/newscodes/mediatopic/').sort()).toEqual([
+      '20000612',
+      '20000790',
+      '20000803',
     ]);
     expect(feed.items[0]?.pubDate).toMatch(/18 Nov 2014/);
   });

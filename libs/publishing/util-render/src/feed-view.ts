@@ -1,18 +1,32 @@
-import type { Story } from '@bulletin/story';
+import { isHttpUrl, stripInvalidChars as clean } from '@bulletin/markup';
+import type { Story, StoryImage, Subject } from '@bulletin/story';
+import { buildArchiveView, type ArchiveView } from './archive-view.js';
+import { renderFigureHtml } from './figure-html.js';
+import { mediaTopic, type MediaTopic } from './iptc.js';
 import { parseInstant } from './parse-instant.js';
 import {
   DEFAULT_LANGUAGE,
   type FeedDescriptor,
   type FeedFormat,
+  type FeedRenderOptions,
   type RenderContext,
 } from './render-types.js';
-import { isHttpUrl, stripInvalidChars as clean } from '@bulletin/markup';
+import { storyTimes } from './story-times.js';
+import { toUri, requireHttpUrl } from './uri.js';
 import { feedUrl, homeUrl, storyUrl, topicSchemeUrl } from './urls.js';
 
-/** One topic of an item. */
+/** One topic of an item, with the IPTC Media Topics it stands for. */
 export interface TagView {
   readonly slug: string;
   readonly name: string;
+  readonly mediaTopics: readonly MediaTopic[];
+}
+
+/** An image with an http(s) address; caption and credit are plain text, possibly empty. */
+export interface ImageView {
+  readonly url: string;
+  readonly caption: string;
+  readonly credit: string;
 }
 
 /**
@@ -20,7 +34,7 @@ export interface TagView {
  * forbids, and dates are parsed once, so the three renderers only arrange and escape.
  */
 export interface FeedItemView {
-  /** The story's stable URI: Atom `id`, RSS `guid`, JSON `id`. */
+  /** The story's stable URI, as a valid URI: Atom `id`, RSS `guid`, JSON `id`. */
   readonly id: string;
   /** Our page for the story. */
   readonly url: string;
@@ -29,17 +43,15 @@ export interface FeedItemView {
   readonly title: string;
   /** Plain text; may be empty. */
   readonly summary: string;
-  /** Trusted, sanitised upstream. */
+  /** The images as figures (with captions and credits), then the body sanitised upstream. */
   readonly contentHtml: string;
   readonly published: Date;
-  readonly publishedIso: string;
   readonly updated: Date;
-  readonly updatedIso: string;
   /** Byline, else the source's name: never empty, so Atom entries always have an author. */
   readonly author: string;
   readonly language: string;
   readonly tags: readonly TagView[];
-  readonly imageUrl?: string;
+  readonly images: readonly ImageView[];
 }
 
 /** A feed as every format sees it. */
@@ -49,35 +61,52 @@ export interface FeedView {
   readonly siteTitle: string;
   readonly language: string;
   readonly homeUrl: string;
+  /** This document's URL: the subscription URL, or the archive document's own. */
   readonly selfUrl: string;
-  /** Atom category scheme / RSS category domain. */
+  /** The subscription document's URL: the feed's id in every document of it. */
+  readonly feedUrl: string;
+  readonly hubUrl?: string;
+  readonly archive: ArchiveView;
+  /** Atom category scheme / RSS category domain of our topics. */
   readonly topicScheme: string;
-  /** Newest `versioncreated` of the items, else the context's `emptyUpdated`. */
+  /** Newest update of the items, else the context's `emptyUpdated`. */
   readonly updated: Date;
-  readonly category?: TagView;
+  readonly category?: { readonly slug: string; readonly name: string };
   readonly items: readonly FeedItemView[];
 }
 
+function toTagView(subject: Subject): TagView {
+  const mediaTopics = subject.codes.map(mediaTopic).filter((topic) => topic !== undefined);
+  return { slug: clean(subject.slug), name: clean(subject.name), mediaTopics };
+}
+
+function toImageViews(images: readonly StoryImage[]): ImageView[] {
+  return images
+    .filter((image) => isHttpUrl(image.href))
+    .map((image) => ({
+      // Third-party addresses: percent-encoded so a stray quote or space cannot break the link.
+      url: toUri(clean(image.href ?? '')),
+      caption: clean(image.caption?.trim() ?? ''),
+      credit: clean(image.credit?.trim() ?? ''),
+    }));
+}
+
 function toItemView(story: Story, baseUrl: string): FeedItemView {
-  const image = story.images.find((candidate) => isHttpUrl(candidate.href));
+  const times = storyTimes(story);
+  const figures = story.images.map(renderFigureHtml).join('');
   return {
-    id: clean(story.uri),
+    id: toUri(clean(story.uri)),
     url: clean(storyUrl(baseUrl, story.id)),
-    externalUrl: isHttpUrl(story.link) ? clean(story.link) : undefined,
+    externalUrl: isHttpUrl(story.link) ? toUri(clean(story.link)) : undefined,
     title: clean(story.headline),
     summary: clean(story.summary),
-    contentHtml: clean(story.bodyHtml),
-    published: parseInstant(story.firstcreated, `story ${story.id} firstcreated`),
-    publishedIso: clean(story.firstcreated),
-    updated: parseInstant(story.versioncreated, `story ${story.id} versioncreated`),
-    updatedIso: clean(story.versioncreated),
+    contentHtml: figures + clean(story.bodyHtml),
+    published: times.published,
+    updated: times.updated,
     author: clean(story.byline?.trim() || story.source.name),
     language: clean(story.language),
-    tags: story.subjects.map((subject) => ({
-      slug: clean(subject.slug),
-      name: clean(subject.name),
-    })),
-    imageUrl: image?.href === undefined ? undefined : clean(image.href),
+    tags: story.subjects.map(toTagView),
+    images: toImageViews(story.images),
   };
 }
 
@@ -90,23 +119,36 @@ function newestUpdate(items: readonly FeedItemView[], emptyUpdated: string): Dat
   return newest;
 }
 
-/** Builds the format-neutral view of a feed, keeping the stories' order. */
+/**
+ * Builds the format-neutral view of a feed, keeping the stories' order. Only `usable` stories
+ * are kept: a withheld or killed story never reaches a feed, even if a caller passes it.
+ * @throws RenderError `RENDER_INVALID_URL` for a relative base, hub or archive URL.
+ */
 export function buildFeedView(
   format: FeedFormat,
   feed: FeedDescriptor,
   stories: readonly Story[],
   ctx: RenderContext,
+  options: FeedRenderOptions = {},
 ): FeedView {
-  const items = stories.map((story) => toItemView(story, ctx.baseUrl));
+  const baseUrl = requireHttpUrl(ctx.baseUrl, 'baseUrl');
+  const items = stories
+    .filter((story) => story.pubstatus === 'usable')
+    .map((story) => toItemView(story, baseUrl));
+  const subscription = clean(feedUrl(baseUrl, feed.key, format));
+  const archive = buildArchiveView(options.archive);
   const category = feed.category;
   return {
     title: clean(feed.title),
     description: clean(feed.description),
     siteTitle: clean(ctx.siteTitle),
     language: clean(ctx.language ?? DEFAULT_LANGUAGE),
-    homeUrl: clean(homeUrl(ctx.baseUrl)),
-    selfUrl: clean(feedUrl(ctx.baseUrl, feed.key, format)),
-    topicScheme: clean(topicSchemeUrl(ctx.baseUrl)),
+    homeUrl: clean(homeUrl(baseUrl)),
+    selfUrl: archive.archiveUrl ?? subscription,
+    feedUrl: subscription,
+    hubUrl: ctx.hubUrl === undefined ? undefined : clean(requireHttpUrl(ctx.hubUrl, 'hubUrl')),
+    archive,
+    topicScheme: clean(topicSchemeUrl(baseUrl)),
     updated: newestUpdate(items, ctx.emptyUpdated),
     category: category && { slug: clean(category.slug), name: clean(category.name) },
     items,

@@ -1,3 +1,4 @@
+import { dayNamedBy, formatCalendarDate } from './london-day.js';
 import { parseInstant } from './parse-instant.js';
 
 const MONTHS = [
@@ -29,4 +30,25 @@ export function formatDisplayDate(iso: string, field = 'date'): string {
   const month = MONTHS[instant.getUTCMonth()] ?? '';
   const time = `${pad(instant.getUTCHours())}:${pad(instant.getUTCMinutes())}`;
   return `${instant.getUTCDate()} ${month} ${instant.getUTCFullYear()}, ${time} UTC`;
+}
+
+/** A date-only value as people read it and as `<time datetime>` holds it. */
+export interface DisplayDay {
+  /** e.g. `1 March 2024`. */
+  readonly text: string;
+  /** e.g. `2024-03-01`. */
+  readonly datetime: string;
+}
+
+/**
+ * The day a date-only source date names, with no invented time (see `dayNamedBy`).
+ * @example formatDisplayDay('2024-03-01T00:00:00Z') // { text: '1 March 2024', datetime: '2024-03-01' }
+ * @throws RenderError `RENDER_INVALID_DATE` when the value is not a date.
+ */
+export function formatDisplayDay(iso: string, field = 'date'): DisplayDay {
+  const day = dayNamedBy(iso, parseInstant(iso, field));
+  return {
+    text: `${day.day} ${MONTHS[day.month - 1] ?? ''} ${day.year}`,
+    datetime: formatCalendarDate(day),
+  };
 }

@@ -19,6 +19,10 @@ const parser = new Parser<Fields, Fields>({
   },
 });
 const ctx = buildRenderContext();
+const FIGURE =
+  '<figure><img src="https://assets.gov.uk/hub.jpg" alt="The new hub"><figcaption>The new hub · <span class="credit">Credit: Crown copyright</span></figcaption></figure>';
+// The hostile URI percent-encoded into a valid URN: ids are always valid URIs.
+const HOSTILE_ID = 'urn:bulletin:evil:%22%26%3C%3E%5D%5D%3E';
 const feed: FeedDescriptor = { key: 'all', title: 'bulletin', description: 'Every story' };
 const second = buildStory({
   id: 'b'.repeat(20),
@@ -59,7 +63,9 @@ describe('renderAtom', () => {
     expect(entry?.author).toBe('Jo Smith');
     expect(entry?.summary).toBe('The hub opened today.');
     expect(xml).toContain('<summary type="html">The hub opened today.</summary>');
-    expect(entry?.content).toBe('<p>The hub opened today.</p><p>It serves three towns.</p>');
+    expect(entry?.content).toBe(
+      `${FIGURE}<p>The hub opened today.</p><p>It serves three towns.</p>`,
+    );
     expect(xml).toContain(
       '<category label="Child protection" scheme="http://localhost:3000/feeds/topics" term="child-protection"/>',
     );
@@ -101,15 +107,28 @@ describe('renderAtom', () => {
     const [entry] = parsed.items;
     expect(parsed.title).toBe(`Feed ${HOSTILE_TEXT_CLEAN}`);
     expect(parsed.author).toEqual({ name: [`site ${HOSTILE_TEXT_CLEAN}`] });
-    expect(entry?.id).toBe('urn:bulletin:evil:"&<>]]>');
+    expect(entry?.id).toBe(HOSTILE_ID);
     expect(entry?.link).toBe(`${HOSTILE_BASE_URL}/stories/${story.id}`);
-    expect(entry?.content).toBe('<p>Body ]]> ]]&gt; 😀 &amp; text</p>');
+    const content = String(entry?.content);
+    expect(content.endsWith('</figure><p>Body ]]> ]]&gt; 😀 &amp; text</p>')).toBe(true);
+    // The figure's caption and credit are HTML-escaped text inside the content.
+    expect(content).not.toContain('<script');
+    expect(content).toContain(
+      'Credit: Credit &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &amp;amp;',
+    );
     expect(entry?.topics).toEqual([
       {
         $: {
           label: `Topic ${HOSTILE_TEXT_CLEAN}`,
           scheme: `${HOSTILE_BASE_URL}/feeds/topics`,
           term: `slug"&<'x`,
+        },
+      },
+      {
+        $: {
+          label: `Topic ${HOSTILE_TEXT_CLEAN}`,
+          scheme: 'http://cv.iptc.org/newscodes/mediatopic/',
+          term: '20000612',
         },
       },
     ]);

@@ -23,19 +23,19 @@ const feed: FeedDescriptor = { key: 'all', title: 'bulletin', description: 'Ever
 const stories = [
   buildStory({
     id: 'c'.repeat(20),
-    uri: 'urn:c',
+    uri: 'urn:bulletin:c',
     firstcreated: '2024-03-03T09:00:00Z',
     versioncreated: '2024-03-03T09:00:00Z',
   }),
   buildStory({
     id: 'b'.repeat(20),
-    uri: 'urn:b',
+    uri: 'urn:bulletin:b',
     firstcreated: '2024-03-02T09:00:00Z',
     versioncreated: '2024-03-04T12:00:00+01:00',
   }),
   buildHostileStory({
     id: 'a'.repeat(20),
-    uri: 'urn:a',
+    uri: 'urn:bulletin:a',
     firstcreated: '2024-03-01T09:00:00Z',
     versioncreated: '2024-03-01T09:00:00Z',
   }),
@@ -76,15 +76,15 @@ describe('renderFeed', () => {
     'keeps the stories in the order given, with stable ids, in %s',
     (format) => {
       expect(idsIn(format, renderFeed(format, feed, stories, ctx))).toEqual([
-        'urn:c',
-        'urn:b',
-        'urn:a',
+        'urn:bulletin:c',
+        'urn:bulletin:b',
+        'urn:bulletin:a',
       ]);
       const reversed = [...stories].reverse();
       expect(idsIn(format, renderFeed(format, feed, reversed, ctx))).toEqual([
-        'urn:a',
-        'urn:b',
-        'urn:c',
+        'urn:bulletin:a',
+        'urn:bulletin:b',
+        'urn:bulletin:c',
       ]);
     },
   );
@@ -113,7 +113,7 @@ describe('renderFeed', () => {
     (format) => {
       const hostile = [
         buildHostileStory(),
-        buildHostileStory({ id: 'f'.repeat(20), uri: 'urn:f' }),
+        buildHostileStory({ id: 'f'.repeat(20), uri: 'urn:bulletin:f' }),
       ];
       expect(() => assertWellFormedXml(renderFeed(format, feed, hostile, ctx))).not.toThrow();
     },

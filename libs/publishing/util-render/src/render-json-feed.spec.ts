@@ -43,11 +43,13 @@ describe('renderJsonFeed', () => {
       url: 'http://localhost:3000/stories/a1b2c3d4e5f6a7b8c9d0',
       external_url: 'https://www.gov.uk/news/family-hub',
       title: 'Council opens new family hub',
-      content_html: '<p>The hub opened today.</p><p>It serves three towns.</p>',
+      content_html:
+        '<figure><img src="https://assets.gov.uk/hub.jpg" alt="The new hub"><figcaption>The new hub · <span class="credit">Credit: Crown copyright</span></figcaption></figure>' +
+        '<p>The hub opened today.</p><p>It serves three towns.</p>',
       summary: 'The hub opened today.',
       image: 'https://assets.gov.uk/hub.jpg',
-      date_published: '2024-03-01T09:30:00Z',
-      date_modified: '2024-03-01T10:15:00Z',
+      date_published: '2024-03-01T09:30:00.000Z',
+      date_modified: '2024-03-01T10:15:00.000Z',
       authors: [{ name: 'Jo Smith' }],
       tags: ['Child protection'],
       language: 'en-GB',
@@ -77,7 +79,7 @@ describe('renderJsonFeed', () => {
     expect(item?.title).toBe(`Headline ${HOSTILE_TEXT_CLEAN}`);
     expect(item?.summary).toBe(`Summary ${HOSTILE_TEXT_CLEAN}`);
     expect(item?.tags).toEqual([`Topic ${HOSTILE_TEXT_CLEAN}`]);
-    expect(item?.id).toBe('urn:bulletin:evil:"&<>]]>');
+    expect(item?.id).toBe('urn:bulletin:evil:%22%26%3C%3E%5D%5D%3E');
     expect(item?.url).toBe(`${HOSTILE_BASE_URL}/stories/a1b2c3d4e5f6a7b8c9d0`);
   });
 

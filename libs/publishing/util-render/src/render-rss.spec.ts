@@ -16,6 +16,10 @@ const parser = new Parser<Fields, Fields>({
   customFields: { feed: ['lastBuildDate'], item: ['dc:creator'] },
 });
 const ctx = buildRenderContext();
+const FIGURE =
+  '<figure><img src="https://assets.gov.uk/hub.jpg" alt="The new hub"><figcaption>The new hub · <span class="credit">Credit: Crown copyright</span></figcaption></figure>';
+// The hostile URI percent-encoded into a valid URN: ids are always valid URIs.
+const HOSTILE_ID = 'urn:bulletin:evil:%22%26%3C%3E%5D%5D%3E';
 const feed: FeedDescriptor = {
   key: 'topics/child-protection',
   title: 'bulletin: Child protection',
@@ -52,7 +56,7 @@ describe('renderRss', () => {
     expect(item?.pubDate).toBe('Fri, 01 Mar 2024 09:30:00 GMT');
     expect(item?.content).toBe('The hub opened today.');
     expect(item?.['content:encoded']).toBe(
-      '<p>The hub opened today.</p><p>It serves three towns.</p>',
+      `${FIGURE}<p>The hub opened today.</p><p>It serves three towns.</p>`,
     );
     expect(item?.['dc:creator']).toBe('Jo Smith');
     expect(xml).toContain(
@@ -89,11 +93,18 @@ describe('renderRss', () => {
     expect(parsed.link).toBe(`${HOSTILE_BASE_URL}/`);
     expect(item?.title).toBe(`Headline ${HOSTILE_TEXT_CLEAN}`);
     expect(item?.['dc:creator']).toBe(`Byline ${HOSTILE_TEXT_CLEAN}`);
-    expect(item?.guid).toBe('urn:bulletin:evil:"&<>]]>');
+    expect(item?.guid).toBe(HOSTILE_ID);
     expect(item?.link).toBe(`${HOSTILE_BASE_URL}/stories/${story.id}`);
-    expect(item?.['content:encoded']).toBe('<p>Body ]]> ]]&gt; 😀 &amp; text</p>');
+    const content = String(item?.['content:encoded']);
+    expect(content.endsWith('</figure><p>Body ]]> ]]&gt; 😀 &amp; text</p>')).toBe(true);
+    // The figure's caption and credit are HTML-escaped text inside the content.
+    expect(content).not.toContain('<script');
+    expect(content).toContain(
+      'Credit: Credit &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &amp;amp;',
+    );
     expect(item?.categories).toEqual([
       { _: `Topic ${HOSTILE_TEXT_CLEAN}`, $: { domain: `${HOSTILE_BASE_URL}/feeds/topics` } },
+      { _: '20000612', $: { domain: 'http://cv.iptc.org/newscodes/mediatopic/' } },
     ]);
   });
 

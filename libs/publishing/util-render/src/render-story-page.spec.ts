@@ -1,4 +1,3 @@
-import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { renderStoryPage } from './render-story-page.js';
 import {
@@ -7,36 +6,11 @@ import {
   buildStory,
   HOSTILE_BASE_URL,
   HOSTILE_TEXT_CLEAN,
+  parseHtml,
+  type HtmlElement,
 } from './testing.js';
 
-interface Element {
-  readonly name: string;
-  readonly attribs: Record<string, string>;
-  text: string;
-}
-
-// Reads the page as a browser's tokenizer would, so values are compared after decoding.
-function parseHtml(html: string): Element[] {
-  const elements: Element[] = [];
-  const open: Element[] = [];
-  const parser = new Parser({
-    onopentag(name, attribs) {
-      const element = { name, attribs, text: '' };
-      elements.push(element);
-      open.push(element);
-    },
-    ontext(text) {
-      for (const element of open) element.text += text;
-    },
-    onclosetag() {
-      open.pop();
-    },
-  });
-  parser.end(html);
-  return elements;
-}
-
-function only(elements: Element[], match: (element: Element) => boolean): Element {
+function only(elements: HtmlElement[], match: (element: HtmlElement) => boolean): HtmlElement {
   const found = elements.filter(match);
   expect(found).toHaveLength(1);
   const [first] = found;
@@ -71,17 +45,63 @@ describe('renderStoryPage', () => {
     ]);
   });
 
-  it('links topics to their Atom feeds and advertises each as an alternate', () => {
+  it('links topics to their Atom feeds and advertises every topic feed and the ninjs', () => {
     const elements = parseHtml(renderStoryPage(buildStory(), ctx));
     const topic = only(elements, (el) => el.name === 'a' && el.text === 'Child protection');
     expect(topic.attribs.href).toBe('http://localhost:3000/feeds/topics/child-protection.atom');
-    const alternate = only(elements, (el) => el.name === 'link' && el.attribs.rel === 'alternate');
-    expect(alternate.attribs).toEqual({
-      rel: 'alternate',
-      type: 'application/atom+xml',
-      title: 'bulletin: Child protection',
-      href: 'http://localhost:3000/feeds/topics/child-protection.atom',
+    const alternates = elements.filter(
+      (el) => el.name === 'link' && el.attribs.rel === 'alternate',
+    );
+    expect(alternates.map((el) => el.attribs)).toEqual([
+      {
+        rel: 'alternate',
+        type: 'application/atom+xml',
+        title: 'bulletin: Child protection (Atom)',
+        href: 'http://localhost:3000/feeds/topics/child-protection.atom',
+      },
+      {
+        rel: 'alternate',
+        type: 'application/rss+xml',
+        title: 'bulletin: Child protection (RSS)',
+        href: 'http://localhost:3000/feeds/topics/child-protection.rss',
+      },
+      {
+        rel: 'alternate',
+        type: 'application/feed+json',
+        title: 'bulletin: Child protection (JSON Feed)',
+        href: 'http://localhost:3000/feeds/topics/child-protection.json',
+      },
+      {
+        rel: 'alternate',
+        type: 'application/json',
+        title: 'Council opens new family hub (ninjs)',
+        href: 'http://localhost:3000/stories/a1b2c3d4e5f6a7b8c9d0.json',
+      },
+    ]);
+    // Autodiscovery belongs in the head.
+    const page = renderStoryPage(buildStory(), ctx);
+    expect(page.lastIndexOf('rel="alternate"')).toBeLessThan(page.indexOf('</head>'));
+  });
+
+  it('shows a date-only story with its date alone, never an invented time', () => {
+    const story = buildStory({
+      dateOnly: true,
+      firstcreated: '2024-05-31T23:00:00Z',
+      versioncreated: '2024-06-03T00:00:00+01:00',
     });
+    const page = renderStoryPage(story, ctx);
+    const times = parseHtml(page).filter((el) => el.name === 'time');
+    expect(times.map((el) => [el.attribs.datetime, el.text])).toEqual([
+      ['2024-06-01', '1 June 2024'],
+      ['2024-06-03', '3 June 2024'],
+    ]);
+    expect(page).not.toMatch(/UTC|00:00/);
+  });
+
+  it('links the site name home', () => {
+    const elements = parseHtml(renderStoryPage(buildStory(), ctx));
+    const home = only(elements, (el) => el.name === 'a' && el.text === 'bulletin');
+    expect(home.attribs.href).toBe('http://localhost:3000/');
   });
 
   it('shows the image with its credit, the body as given, and the original link', () => {
@@ -93,6 +113,9 @@ describe('renderStoryPage', () => {
     });
     expect(only(elements, (el) => el.name === 'figcaption').text).toBe(
       'The new hub · Credit: Crown copyright',
+    );
+    expect(only(elements, (el) => el.attribs.class === 'credit').text).toBe(
+      'Credit: Crown copyright',
     );
     expect(page).toContain(
       '<div class="body"><p>The hub opened today.</p><p>It serves three towns.</p></div>',
@@ -113,7 +136,7 @@ describe('renderStoryPage', () => {
     });
     story.versioncreated = story.firstcreated;
     const page = renderStoryPage(story, ctx);
-    expect(page).not.toMatch(/javascript:|class="byline"|<nav|<figure|rel="alternate"|Updated/);
+    expect(page).not.toMatch(/javascript:|class="byline"|<nav|<figure|feeds\/topics|Updated/);
     expect(parseHtml(page).filter((el) => el.name === 'time')).toHaveLength(1);
   });
 
@@ -149,9 +172,10 @@ describe('renderStoryPage', () => {
     ).toBe(`${HOSTILE_BASE_URL}/stories/${story.id}`);
     const topicHref = `${HOSTILE_BASE_URL}/feeds/topics/slug%22%26%3C'x.atom`;
     expect(
-      only(elements, (el) => el.name === 'link' && el.attribs.rel === 'alternate').attribs,
+      only(elements, (el) => el.name === 'link' && el.attribs.type === 'application/atom+xml')
+        .attribs,
     ).toMatchObject({
-      title: `Site ${HOSTILE_TEXT_CLEAN}: Topic ${HOSTILE_TEXT_CLEAN}`,
+      title: `Site ${HOSTILE_TEXT_CLEAN}: Topic ${HOSTILE_TEXT_CLEAN} (Atom)`,
       href: topicHref,
     });
     const topic = only(elements, (el) => el.name === 'a' && el.attribs.href === topicHref);

@@ -4,25 +4,35 @@ import {
   stripInvalidChars,
   toMarkupText as text,
 } from '@bulletin/markup';
-import type { Story, StoryImage } from '@bulletin/story';
-import { formatDisplayDate } from './format-display-date.js';
+import type { Story } from '@bulletin/story';
+import { renderFigureHtml } from './figure-html.js';
+import {
+  renderFeedAlternates,
+  renderSiteHeader,
+  renderStoryTime,
+  type FeedLink,
+} from './page-parts.js';
 import type { RenderContext } from './render-types.js';
-import { storyUrl, topicFeedUrl } from './urls.js';
+import { ninjsUrl, storyUrl, topicFeedKey, topicFeedUrl } from './urls.js';
+
+function topicFeeds(story: Story, ctx: RenderContext): FeedLink[] {
+  return story.subjects.map((subject) => ({
+    key: topicFeedKey(subject.slug),
+    title: `${ctx.siteTitle}: ${subject.name}`,
+  }));
+}
 
 function renderHead(story: Story, ctx: RenderContext): string {
-  const alternates = story.subjects.map(
-    (subject) =>
-      `<link rel="alternate" type="application/atom+xml" title="${text(`${ctx.siteTitle}: ${subject.name}`)}"` +
-      ` href="${text(topicFeedUrl(ctx.baseUrl, subject.slug, 'atom'))}">`,
-  );
   return [
     `<link rel="canonical" href="${text(storyUrl(ctx.baseUrl, story.id))}">`,
-    ...alternates,
+    ...renderFeedAlternates(ctx.baseUrl, topicFeeds(story, ctx)),
+    `<link rel="alternate" type="application/json" title="${text(`${story.headline} (ninjs)`)}"` +
+      ` href="${text(ninjsUrl(ctx.baseUrl, story.id))}">`,
   ].join('\n');
 }
 
-function renderTime(iso: string, field: string): string {
-  return `<time datetime="${text(iso)}">${text(formatDisplayDate(iso, field))}</time>`;
+function renderTime(story: Story, field: 'firstcreated' | 'versioncreated'): string {
+  return renderStoryTime(story[field], `story ${story.id} ${field}`, story.dateOnly === true);
 }
 
 function renderMeta(story: Story): string {
@@ -30,10 +40,10 @@ function renderMeta(story: Story): string {
   const updated =
     story.versioncreated === story.firstcreated
       ? ''
-      : ` · Updated ${renderTime(story.versioncreated, `story ${story.id} versioncreated`)}`;
+      : ` · Updated ${renderTime(story, 'versioncreated')}`;
   return (
     `<p class="meta">${byline}<span class="source">${text(story.source.name)}</span>` +
-    ` · Published ${renderTime(story.firstcreated, `story ${story.id} firstcreated`)}${updated}</p>`
+    ` · Published ${renderTime(story, 'firstcreated')}${updated}</p>`
   );
 }
 
@@ -47,18 +57,6 @@ function renderTopics(story: Story, ctx: RenderContext): string {
   return `<nav aria-label="Topics"><span class="label">Topic feeds:</span><ul class="topics">${links.join('')}</ul></nav>`;
 }
 
-function renderFigure(image: StoryImage): string {
-  if (!isHttpUrl(image.href)) return '';
-  const caption = [image.caption, image.credit && `Credit: ${image.credit}`]
-    .filter(Boolean)
-    .join(' · ');
-  return (
-    `<figure><img src="${text(image.href)}" alt="${text(image.caption ?? '')}">` +
-    (caption ? `<figcaption>${text(caption)}</figcaption>` : '') +
-    '</figure>'
-  );
-}
-
 function renderOriginalLink(story: Story): string {
   if (!isHttpUrl(story.link)) return '';
   return (
@@ -69,20 +67,22 @@ function renderOriginalLink(story: Story): string {
 
 /**
  * Renders a story's own page: a complete, accessible HTML5 document in the story's language,
- * with its headline, byline, dates, topics (each linking to the topic's Atom feed and
- * advertised as an alternate), images with credits, the body and a link to the original.
+ * with its headline, byline, dates (a date-only story shows the date alone), topics (each
+ * linking to the topic's Atom feed, and each topic's Atom, RSS and JSON feeds advertised as
+ * alternates in the head, with the story's ninjs document), images with captions and credits,
+ * the body and a link to the original.
  * Every text value is escaped; `bodyHtml` is inserted as is, being sanitised upstream.
  * @example reply.type('text/html; charset=utf-8').send(renderStoryPage(story, ctx));
  */
 export function renderStoryPage(story: Story, ctx: RenderContext): string {
   const body = [
-    `<header><p class="site">${text(ctx.siteTitle)}</p></header>`,
+    renderSiteHeader(ctx.baseUrl, ctx.siteTitle),
     '<main>',
     '<article>',
     `<h1>${text(story.headline)}</h1>`,
     renderMeta(story),
     renderTopics(story, ctx),
-    ...story.images.map(renderFigure),
+    ...story.images.map(renderFigureHtml),
     `<div class="body">${stripInvalidChars(story.bodyHtml)}</div>`,
     renderOriginalLink(story),
     '</article>',

@@ -38,7 +38,39 @@ export interface RenderContext {
    * @defaultValue `'en-GB'`
    */
   language?: string;
+  /**
+   * The WebSub hub that feeds name as `rel="hub"` (Atom and RSS `atom:link`, JSON Feed `hubs`).
+   * Absolute http(s). Left out when not given.
+   */
+  hubUrl?: string;
+  /**
+   * Where readers sign up for the newsletter by e-mail, linked from the index page: an absolute
+   * http(s) or `mailto:` URL. Left out when not given.
+   */
+  subscribeUrl?: string;
 }
 
 /** The language used when {@link RenderContext.language} is not given. */
 export const DEFAULT_LANGUAGE = 'en-GB';
+
+/**
+ * RFC 5005 links of one feed document, each an absolute http(s) URL for the format being
+ * rendered (see `archiveFeedUrl`). Without them a document is a plain subscription document.
+ */
+export interface FeedArchiveLinks {
+  /**
+   * This document's own URL when it is an archive document. It then becomes the self link,
+   * the document carries `fh:archive`, and `current` points at the subscription document.
+   */
+  archiveUrl?: string;
+  /** The next older archive document (`prev-archive`; JSON Feed `next_url`). */
+  prevArchiveUrl?: string;
+  /** The next newer archive document (`next-archive`); only archive documents have one. */
+  nextArchiveUrl?: string;
+}
+
+/** Per-document choices of a feed rendering that the {@link FeedDescriptor} does not fix. */
+export interface FeedRenderOptions {
+  /** RFC 5005 links; see {@link FeedArchiveLinks}. */
+  archive?: FeedArchiveLinks;
+}

@@ -9,6 +9,14 @@ const STYLE = [
   '.meta,figcaption,.site,.label{color:GrayText;font-size:.9rem}',
   '.topics{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0;margin:0}',
   'nav{display:flex;gap:.5rem;align-items:baseline}',
+  'h1{font-size:1.75rem;line-height:1.25}',
+  'h3{font-size:1.1rem;margin:0}',
+  '.feeds,.stories,.subscribe{list-style:none;padding:0}',
+  '.feeds>li,.stories>li{margin:0 0 1.25rem}',
+  '.feeds .meta,.stories .meta{margin:.25rem 0}',
+  // Format links sit side by side and wrap on a phone, each a finger-sized target.
+  '.formats{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:0;margin:0}',
+  '.formats a,.subscribe a{display:inline-block;padding:.25rem 0}',
 ].join('');
 
 // The page runs no script and loads nothing but images; the style is allowed by its hash, so
