@@ -28,6 +28,7 @@ export const httpRole: RoleDefinition = {
       baseUrl: config.http.publicUrl,
       siteTitle: config.publishing.siteTitle,
       emptyUpdated: EMPTY_FEED_UPDATED,
+      ...(config.publishing.websubHubs[0] ? { hubUrl: config.publishing.websubHubs[0] } : {}),
     };
     return {
       http: [

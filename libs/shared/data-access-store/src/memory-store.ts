@@ -1,4 +1,5 @@
 import type { Story } from '@bulletin/story';
+import { skipThrough } from './redis-feed-index.js';
 import { KEPT_VERSIONS } from './redis-story-store.js';
 import type { ChangeFeed, ChangeHandlers } from './change-feed.js';
 import type { FeedIndex, PublishOptions, PublishResult, StoryRecord, StoryStore } from './types.js';
@@ -257,6 +258,18 @@ export function createMemoryStore(): { store: StoryStore; index: FeedIndex; chan
         .filter(([, sequence]) => before === undefined || sequence < before)
         .slice(0, limit)
         .map(([id, sequence]) => ({ id, sequence })),
+    sequenceRange: async (feed, start, stop) =>
+      sortedDesc(state.feed(feed).bySequence)
+        .reverse()
+        .slice(start, stop + 1)
+        .map(([id]) => id),
+    page: async (feed, { since, after, limit }) =>
+      skipThrough(
+        sortedDesc(state.feed(feed).byDate)
+          .filter(([, date]) => since === undefined || date >= since)
+          .map(([id, date]) => ({ id, date })),
+        after,
+      ).slice(0, limit),
     count: async (feed) => state.feed(feed).byDate.size,
     generation: async (feed) => state.generations.get(feed) ?? 0,
   };

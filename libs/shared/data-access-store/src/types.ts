@@ -81,6 +81,19 @@ export interface FeedIndex {
     feed: FeedKey,
     options: { before?: number; limit: number },
   ): Promise<{ id: string; sequence: number }[]>;
+  /**
+   * Story ids by rank in publication order (oldest first), ranks `start` to `stop` inclusive:
+   * the stable pages of a feed's RFC 5005 archive.
+   */
+  sequenceRange(feed: FeedKey, start: number, stop: number): Promise<string[]>;
+  /**
+   * Newest first by display date, for paging: entries at or after `since` (epoch ms), strictly
+   * after the entry `after` (the last of the previous page) in that order.
+   */
+  page(
+    feed: FeedKey,
+    options: { since?: number; after?: { id: string; date: number }; limit: number },
+  ): Promise<{ id: string; date: number }[]>;
   count(feed: FeedKey): Promise<number>;
   /** The feed's generation: it changes whenever the feed's content may have. 0 = never. */
   generation(feed: FeedKey): Promise<number>;

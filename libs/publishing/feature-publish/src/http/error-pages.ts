@@ -14,7 +14,7 @@ export function presentErrors(app: FastifyInstance, render: RenderContext, log: 
       log.error({ err: error, route: request.routeOptions.url }, 'request failed');
     }
     void reply.code(answer.status).headers(answer.headers);
-    if (request.url.startsWith('/stories/')) {
+    if (request.url.startsWith('/stories/') && !request.url.split('?')[0]?.endsWith('.json')) {
       return reply
         .type('text/html; charset=utf-8')
         .send(renderErrorPage(answer.status, answer.message, render));

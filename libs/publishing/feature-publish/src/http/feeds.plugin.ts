@@ -7,11 +7,12 @@ import type { PublishedTopic } from './feed-catalog.js';
 import { createFeedService } from './feed-service.js';
 import { installRateLimit } from './rate-limit.js';
 import { registerFeedRoutes } from './feeds.route.js';
+import { registerSiteRoutes } from './site.route.js';
 import { registerStoryRoute } from './story.route.js';
 
 export interface FeedsPluginOptions {
   store: Pick<StoryStore, 'get' | 'getMany'>;
-  index: Pick<FeedIndex, 'latest' | 'generation'>;
+  index: Pick<FeedIndex, 'latest' | 'generation' | 'count' | 'sequenceRange' | 'page'>;
   /** The topics that have feeds; any other slug is a 404. */
   topics: readonly PublishedTopic[];
   render: RenderContext;
@@ -26,7 +27,7 @@ export interface FeedsPluginOptions {
   changes?: ChangeFeed;
 }
 
-/** Publishing's part of the HTTP server: the feeds and the story pages. */
+/** Publishing's part of the HTTP server: the home page, feeds, archives, story pages, the API. */
 export function feedsPlugin(options: FeedsPluginOptions): HttpPlugin {
   return {
     name: 'feeds',
@@ -47,6 +48,7 @@ export function feedsPlugin(options: FeedsPluginOptions): HttpPlugin {
       installRateLimit(app, { perMinute: options.rateLimitPerMinute });
       registerFeedRoutes(app, feeds);
       registerStoryRoute(app, options.store, options.render);
+      registerSiteRoutes(app, feeds, options);
     },
   };
 }

@@ -46,18 +46,17 @@ export function pickEncoding(header: string | undefined): 'br' | 'gzip' | undefi
   return gzip ? 'gzip' : undefined;
 }
 
-async function sendFeed(
-  feeds: FeedService,
-  key: string,
-  format: FeedFormat,
+/** Sends a rendered document, or 304, in the encoding the client prefers. */
+export function sendDocument(
+  doc: FeedDocument,
   request: FastifyRequest,
   reply: FastifyReply,
+  cacheControl = CACHE_CONTROL,
 ) {
-  const doc = await feeds.get(key, format);
   void reply
     .header('etag', doc.etag)
     .header('last-modified', doc.lastModified)
-    .header('cache-control', CACHE_CONTROL)
+    .header('cache-control', cacheControl)
     .header('vary', 'Accept-Encoding');
   if (notModified(request, doc)) return reply.code(304).send();
   const encoding = pickEncoding(request.headers['accept-encoding']);
@@ -66,14 +65,43 @@ async function sendFeed(
   return reply.header('content-encoding', encoding).send(encoding === 'br' ? doc.br : doc.gzip);
 }
 
-/** `GET|HEAD /feeds/all.{rss,atom,json}` and `/feeds/topics/{slug}.{rss,atom,json}`. */
+/** Archive pages do not change once full; they may be kept a day. */
+const ARCHIVE_CACHE_CONTROL = 'public, max-age=86400, stale-while-revalidate=604800';
+
+function archivePage(file: string): [number, FeedFormat] {
+  const [page, format] = splitFile(file);
+  if (!/^[1-9][0-9]{0,8}$/.test(page)) throw new NotFoundError('no such archive page');
+  return [Number(page), format];
+}
+
+/**
+ * `GET|HEAD /feeds/all.{rss,atom,json}`, `/feeds/topics/{slug}.{rss,atom,json}` and their RFC
+ * 5005 archive pages `/feeds/all/archive/{n}.{…}`, `/feeds/topics/{slug}/archive/{n}.{…}`.
+ */
 export function registerFeedRoutes(app: FastifyInstance, feeds: FeedService): void {
   app.get<{ Params: { file: string } }>('/feeds/:file', async (request, reply) => {
     const [name, format] = splitFile(request.params.file);
-    return sendFeed(feeds, name, format, request, reply);
+    return sendDocument(await feeds.get(name, format), request, reply);
   });
   app.get<{ Params: { file: string } }>('/feeds/topics/:file', async (request, reply) => {
     const [slug, format] = splitFile(request.params.file);
-    return sendFeed(feeds, `topics/${slug}`, format, request, reply);
+    return sendDocument(await feeds.get(`topics/${slug}`, format), request, reply);
   });
+  app.get<{ Params: { file: string } }>('/feeds/all/archive/:file', async (request, reply) => {
+    const [page, format] = archivePage(request.params.file);
+    return sendDocument(
+      await feeds.archive('all', format, page),
+      request,
+      reply,
+      ARCHIVE_CACHE_CONTROL,
+    );
+  });
+  app.get<{ Params: { slug: string; file: string } }>(
+    '/feeds/topics/:slug/archive/:file',
+    async (request, reply) => {
+      const [page, format] = archivePage(request.params.file);
+      const doc = await feeds.archive(`topics/${request.params.slug}`, format, page);
+      return sendDocument(doc, request, reply, ARCHIVE_CACHE_CONTROL);
+    },
+  );
 }

@@ -235,6 +235,34 @@ export function describeStoreContract(name: string, open: () => Promise<StoreUnd
       expect((await store.version(story.id, 9))?.bodyText).toBe('Version 9.');
     });
 
+    it('pages a feed newest first without dropping or repeating stories of the same date', async () => {
+      const { store, index } = await open();
+      const same = '2014-11-18T09:00:00.000Z';
+      const stories = [
+        tagged(['p'], { firstcreated: '2014-11-18T08:00:00.000Z' }),
+        tagged(['p'], { firstcreated: same }),
+        tagged(['p'], { firstcreated: same }),
+        tagged(['p'], { firstcreated: same }),
+        tagged(['p'], { firstcreated: '2014-11-18T10:00:00.000Z' }),
+      ];
+      for (const story of stories) await store.publish(story, { now: NOW });
+      const seen: string[] = [];
+      let after: { id: string; date: number } | undefined;
+      for (let page = 0; page < 5; page += 1) {
+        const entries = await index.page('topics/p', { limit: 2, ...(after ? { after } : {}) });
+        seen.push(...entries.map((entry) => entry.id));
+        after = entries.at(-1);
+        if (entries.length < 2) break;
+      }
+      expect(seen).toHaveLength(5);
+      expect(new Set(seen).size).toBe(5);
+      expect(seen[0]).toBe(stories[4]?.id);
+      expect(seen[4]).toBe(stories[0]?.id);
+      const since = await index.page('topics/p', { since: Date.parse(same), limit: 10 });
+      expect(since.map((entry) => entry.id)).not.toContain(stories[0]?.id);
+      expect(await index.sequenceRange('topics/p', 0, 1)).toEqual([stories[0]?.id, stories[1]?.id]);
+    });
+
     it('announces the feeds each change touched, and nothing for a duplicate', async () => {
       const { store, changes } = await open();
       const heard: string[][] = [];
