@@ -68,7 +68,7 @@ if (sections.has('scaling')) {
 }
 if (sections.has('feeds')) {
   say('feed serving against a bare Fastify route sending the same bytes:');
-  feeds = await benchFeeds(REDIS_URL, payloads[0] ?? '', env('BENCH_HTTP_SECONDS', 8), log, say);
+  feeds = await benchFeeds(REDIS_URL, payloads[0] ?? '', env('BENCH_HTTP_SECONDS', 5), log, say);
 }
 if (sections.has('memory')) {
   memory = await benchMemory(REDIS_URL, payloads.slice(0, env('BENCH_MEMORY_STORIES', 5000)), log);

@@ -26,6 +26,8 @@ interface Entry<T> {
   dirty: boolean;
   /** Order of renders of one key: a later render always wins over an earlier one. */
   seq: number;
+  /** The document once rendered, for callers that can answer without waiting. */
+  value?: T;
 }
 
 export class FeedCache<T> {
@@ -49,6 +51,14 @@ export class FeedCache<T> {
     if (!entry) return this.load(key).doc;
     if (!entry.dirty && this.now() - entry.checkedAt > this.checkAfterMs) this.check(key, entry);
     return entry.doc;
+  }
+
+  /** The document if it is rendered already (the hot path: no promise to wait on). */
+  peek(key: string): T | undefined {
+    const entry = this.entries.get(key);
+    if (!entry?.value) return undefined;
+    if (!entry.dirty && this.now() - entry.checkedAt > this.checkAfterMs) this.check(key, entry);
+    return entry.value;
   }
 
   /** Marks the documents of these feeds stale; they re-render together after the pause. */
@@ -94,9 +104,10 @@ export class FeedCache<T> {
     } as Entry<T>;
     // The generation is read first: a change during the render leaves the entry one behind,
     // never ahead, so the next check catches it.
-    entry.doc = this.options.generation(feedOf(key)).then((generation) => {
+    entry.doc = this.options.generation(feedOf(key)).then(async (generation) => {
       entry.generation = generation;
-      return this.options.render(key);
+      entry.value = await this.options.render(key);
+      return entry.value;
     });
     return entry;
   }

@@ -14,7 +14,12 @@ export interface FeedDocument {
   lastModified: string;
   /** Epoch ms of the same, for If-Modified-Since. */
   lastModifiedMs: number;
+  /** The validators and caching headers every answer of this document carries. */
+  headers: Readonly<Record<string, string>>;
 }
+
+/** Caches may keep a feed a minute, and serve it stale for five while they fetch it again. */
+export const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
 
 /** The feed's `updated` as the renderers compute it: its newest item's versioncreated. */
 function newestChange(stories: readonly Story[], emptyUpdated: string): number {
@@ -38,6 +43,8 @@ export function toFeedDocument(
 ): FeedDocument {
   const identity = Buffer.from(body, 'utf8');
   const modified = Math.floor(newestChange(stories, emptyUpdated) / 1000) * 1000;
+  const etag = `"${createHash('sha256').update(identity).digest('base64url').slice(0, 22)}"`;
+  const lastModified = new Date(modified).toUTCString();
   return {
     contentType,
     identity,
@@ -48,8 +55,14 @@ export function toFeedDocument(
         [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
       },
     }),
-    etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 22)}"`,
-    lastModified: new Date(modified).toUTCString(),
+    etag,
+    lastModified,
     lastModifiedMs: modified,
+    headers: Object.freeze({
+      etag,
+      'last-modified': lastModified,
+      'cache-control': CACHE_CONTROL,
+      vary: 'Accept-Encoding',
+    }),
   };
 }

@@ -30,6 +30,8 @@ export interface FeedService {
   readonly catalog: FeedCatalog;
   /** The subscription document of a feed (`all` or `topics/{slug}`). @throws NotFoundError */
   get(feed: string, format: FeedFormat): Promise<FeedDocument>;
+  /** The same, if it is rendered already. @throws NotFoundError */
+  peek(feed: string, format: FeedFormat): FeedDocument | undefined;
   /** RFC 5005 archive page `page` (1 = oldest) of a feed. @throws NotFoundError past the last */
   archive(feed: string, format: FeedFormat, page: number): Promise<FeedDocument>;
   /** The site's home page. */
@@ -117,6 +119,10 @@ export function createFeedService(options: FeedServiceOptions): FeedService {
     get(feed, format) {
       catalog.descriptor(feed);
       return cache.get(`${feed}|${format}`);
+    },
+    peek(feed, format) {
+      catalog.descriptor(feed);
+      return cache.peek(`${feed}|${format}`);
     },
     archive(feed, format, page) {
       catalog.descriptor(feed);

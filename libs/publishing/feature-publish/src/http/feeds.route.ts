@@ -6,9 +6,6 @@ import type { FeedService } from './feed-service.js';
 
 const FORMATS: Record<string, FeedFormat> = { rss: 'rss', atom: 'atom', json: 'json' };
 
-/** Caches may keep a feed a minute, and serve it stale for five while they fetch it again. */
-const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
-
 /** `all.rss` → ['all', 'rss']. @throws NotFoundError for an unknown extension. */
 function splitFile(file: string): [string, FeedFormat] {
   const dot = file.lastIndexOf('.');
@@ -51,13 +48,10 @@ export function sendDocument(
   doc: FeedDocument,
   request: FastifyRequest,
   reply: FastifyReply,
-  cacheControl = CACHE_CONTROL,
+  cacheControl?: string,
 ) {
-  void reply
-    .header('etag', doc.etag)
-    .header('last-modified', doc.lastModified)
-    .header('cache-control', cacheControl)
-    .header('vary', 'Accept-Encoding');
+  void reply.headers(doc.headers);
+  if (cacheControl !== undefined) void reply.header('cache-control', cacheControl);
   if (notModified(request, doc)) return reply.code(304).send();
   const encoding = pickEncoding(request.headers['accept-encoding']);
   void reply.type(doc.contentType);
@@ -79,13 +73,24 @@ function archivePage(file: string): [number, FeedFormat] {
  * 5005 archive pages `/feeds/all/archive/{n}.{…}`, `/feeds/topics/{slug}/archive/{n}.{…}`.
  */
 export function registerFeedRoutes(app: FastifyInstance, feeds: FeedService): void {
-  app.get<{ Params: { file: string } }>('/feeds/:file', async (request, reply) => {
+  // The hot path answers from the rendered document without a promise in between.
+  const serve = (
+    feed: string,
+    format: FeedFormat,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ) => {
+    const ready = feeds.peek(feed, format);
+    if (ready) return sendDocument(ready, request, reply);
+    return feeds.get(feed, format).then((doc) => sendDocument(doc, request, reply));
+  };
+  app.get<{ Params: { file: string } }>('/feeds/:file', (request, reply) => {
     const [name, format] = splitFile(request.params.file);
-    return sendDocument(await feeds.get(name, format), request, reply);
+    return serve(name, format, request, reply);
   });
-  app.get<{ Params: { file: string } }>('/feeds/topics/:file', async (request, reply) => {
+  app.get<{ Params: { file: string } }>('/feeds/topics/:file', (request, reply) => {
     const [slug, format] = splitFile(request.params.file);
-    return sendDocument(await feeds.get(`topics/${slug}`, format), request, reply);
+    return serve(`topics/${slug}`, format, request, reply);
   });
   app.get<{ Params: { file: string } }>('/feeds/all/archive/:file', async (request, reply) => {
     const [page, format] = archivePage(request.params.file);

@@ -27,7 +27,7 @@ export function installRateLimit(app: FastifyInstance, options: RateLimitOptions
   }, 60_000);
   sweep.unref();
   app.addHook('onClose', async () => clearInterval(sweep));
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     const time = now();
     const bucket = buckets.get(request.ip) ?? { tokens: options.perMinute, at: time };
     bucket.tokens = Math.min(options.perMinute, bucket.tokens + (time - bucket.at) * rate);
@@ -35,10 +35,10 @@ export function installRateLimit(app: FastifyInstance, options: RateLimitOptions
     buckets.set(request.ip, bucket);
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
-      return undefined;
+      return done();
     }
     const retryAfter = Math.max(1, Math.ceil((1 - bucket.tokens) / rate / 1000));
-    return reply
+    void reply
       .code(429)
       .header('retry-after', String(retryAfter))
       .type('text/plain; charset=utf-8')
