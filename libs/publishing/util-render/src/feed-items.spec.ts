@@ -33,6 +33,22 @@ describe('feed items', () => {
     expect(rss).toContain('<media:content url="https://assets.example/b.jpg" medium="image"/>');
   });
 
+  it('keep the credit of a picture the wire sent without an address, in every format', () => {
+    // Scraped copy such as the example story keeps the credit line but not the image.
+    const credited = buildStory({ images: [{ credit: 'c. Lynne Cameron/PA Wire' }] });
+    const rss = renderFeed('rss', feed, [credited], ctx);
+    assertWellFormedXml(rss);
+    expect(rss).toContain('xmlns:media="http://search.yahoo.com/mrss/"');
+    expect(rss).toContain('<media:credit>c. Lynne Cameron/PA Wire</media:credit>');
+    expect(rss).not.toContain('<media:content');
+    const paragraph =
+      '<p class="picture-credit">Picture: <span class="credit">Credit: c. Lynne Cameron/PA Wire</span></p>';
+    expect(json([credited]).items[0]?.content_html).toContain(paragraph);
+    expect(renderFeed('atom', feed, [credited], ctx)).toContain(
+      '&lt;p class=&quot;picture-credit&quot;&gt;Picture:',
+    );
+  });
+
   it('carry image credits and captions in the HTML content of every format', () => {
     const credit = 'Credit: c. Lynne Cameron/PA Wire';
     expect(renderFeed('rss', feed, [pictured], ctx)).toContain(

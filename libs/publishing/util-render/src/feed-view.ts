@@ -52,6 +52,8 @@ export interface FeedItemView {
   readonly language: string;
   readonly tags: readonly TagView[];
   readonly images: readonly ImageView[];
+  /** Credits of pictures the wire sent without an address: item-level `media:credit` in RSS. */
+  readonly pictureCredits: readonly string[];
 }
 
 /** A feed as every format sees it. */
@@ -107,6 +109,9 @@ function toItemView(story: Story, baseUrl: string): FeedItemView {
     language: clean(story.language),
     tags: story.subjects.map(toTagView),
     images: toImageViews(story.images),
+    pictureCredits: story.images
+      .filter((image) => !isHttpUrl(image.href) && image.credit?.trim())
+      .map((image) => clean(image.credit?.trim() ?? '')),
   };
 }
 

@@ -37,8 +37,13 @@ describe('renderFigureHtml', () => {
     expect(html).toContain('Credit: a &amp; b&#39;s');
   });
 
-  it('renders nothing for an image without an http(s) address', () => {
-    expect(renderFigureHtml({ caption: 'x', credit: 'y' })).toBe('');
-    expect(renderFigureHtml({ href: 'javascript:alert(1)', caption: 'x' })).toBe('');
+  it('keeps only the words of an image without an http(s) address, never the address', () => {
+    expect(renderFigureHtml({ caption: 'x', credit: 'y' })).toBe(
+      '<p class="picture-credit">Picture: x · <span class="credit">Credit: y</span></p>',
+    );
+    expect(renderFigureHtml({ href: 'javascript:alert(1)', caption: 'x' })).toBe(
+      '<p class="picture-credit">Picture: x</p>',
+    );
+    expect(renderFigureHtml({ href: 'javascript:alert(1)' })).toBe('');
   });
 });

@@ -67,13 +67,24 @@ function addItem(rss: Feed, tokens: TextTokens, item: FeedItemView, schemes: Sch
       ...(media.length === 0
         ? []
         : [{ name: 'media:content', objects: media as unknown as Record<string, unknown> }]),
+      // Media RSS allows media:credit on the item itself: a credit whose picture has no address.
+      ...(item.pictureCredits.length === 0
+        ? []
+        : [
+            {
+              name: 'media:credit',
+              objects: item.pictureCredits.map((credit) => ({
+                _text: tokens.add(credit),
+              })) as unknown as Record<string, unknown>,
+            },
+          ]),
     ],
   });
 }
 
 function rootAttributes(view: FeedView): [string, string][] {
   const attributes: [string, string][] = [];
-  if (view.items.some((item) => item.images.length > 0)) {
+  if (view.items.some((item) => item.images.length > 0 || item.pictureCredits.length > 0)) {
     attributes.push(['xmlns:media', MEDIA_NAMESPACE]);
   }
   if (isArchiveDocument(view)) attributes.push(['xmlns:fh', HISTORY_NAMESPACE]);
