@@ -8,6 +8,8 @@ import {
 import { describeError, isPermanentError } from '@bulletin/errors';
 import { queuePrefix, type Redis } from '@bulletin/redis';
 import type { Logger } from '@bulletin/runtime';
+import { hostname } from 'node:os';
+import { pid } from 'node:process';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { PipelineQueues } from './pipeline-queues.js';
 
@@ -101,6 +103,8 @@ export function startWorker<S extends StageName>(
     connection: options.connection,
     prefix: queuePrefix(options.prefix, contract.queue),
     concurrency: options.concurrency,
+    // Each job records the process that ran it (`processedBy`), for operators and fault tests.
+    name: `${hostname()}:${pid}`,
     lockDuration: options.lockMs,
     stalledInterval: options.lockMs,
     maxStalledCount: options.maxStalls,
