@@ -4,7 +4,6 @@
  * published exactly once, at version 1, in exactly its topic feeds, and both ingest processes
  * did part of the work.
  */
-import { STAGES } from '@bulletin/contracts';
 import { redisServerInstalled, uniquePrefix } from '@bulletin/redis/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnApp, type RunningApp } from '../support/app-process.js';
@@ -65,7 +64,7 @@ describe.skipIf(!installed)(
       );
       await probe.drained(120_000);
       expect(await tally(probe, load.ids)).toEqual(perfect(500));
-      const ingested = await probe.queues.queue(STAGES[0]).getJobs(['completed'], 0, -1);
+      const ingested = await probe.queues.queue('ingest').getJobs(['completed'], 0, -1);
       const workers = new Set(ingested.map((job) => job.processedBy?.split(':').at(-1)));
       expect(workers).toEqual(new Set(apps.slice(0, 2).map((app) => String(app.child.pid))));
       for (const app of apps.splice(0)) expect(await app.stop()).toBe(0);
