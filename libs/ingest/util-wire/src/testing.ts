@@ -33,7 +33,9 @@ export function readFixture(relative: string): Buffer {
  * Every fixture of one kind, as paths relative to the fixtures folder, sorted.
  * @example listFixtures('text') // ['text/council-budget-….txt', …]
  */
-export function listFixtures(kind: 'text' | 'rss' | 'atom'): string[] {
+export function listFixtures(
+  kind: 'text' | 'rss' | 'atom' | 'ninjs' | 'nitf' | 'html' | 'hostile',
+): string[] {
   return readdirSync(fixturePath(kind))
     .filter((name) => !name.startsWith('.'))
     .sort()
