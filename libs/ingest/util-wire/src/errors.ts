@@ -15,7 +15,9 @@ export type WireErrorCode =
   | 'WIRE_XML_ENTITIES'
   | 'WIRE_JSON_INVALID'
   | 'WIRE_NINJS_INVALID'
-  | 'WIRE_NITF_INVALID';
+  | 'WIRE_NITF_INVALID'
+  | 'WIRE_TOO_DEEP'
+  | 'WIRE_UNREADABLE';
 
 /**
  * A wire payload that can never be parsed as it stands. Always permanent: retrying the same

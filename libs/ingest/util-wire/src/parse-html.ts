@@ -5,6 +5,7 @@ import { bodyFromHtml, cleanText, type Body } from './body-text.js';
 import { buildStory, DEFAULT_LANGUAGE } from './build-story.js';
 import { WireParseError } from './errors.js';
 import { normaliseLanguage } from './feed-fields.js';
+import { refuseDeepNesting } from './markup-depth.js';
 import { toPlainText } from './html-text.js';
 import { readPageMeta, type MetaDocument } from './page-meta.js';
 import { resolveDates } from './story-dates.js';
@@ -17,6 +18,9 @@ import type { WireInput } from './types.js';
 export interface HtmlContext extends Pick<WireInput, 'source' | 'receivedAt'> {
   warnings?: readonly string[];
 }
+
+// Readability refuses (throws) past this many elements; a news page has a few thousand.
+const MAX_ELEMENTS = 50_000;
 
 type Parsed = NonNullable<ReturnType<Readability['parse']>>;
 
@@ -45,11 +49,13 @@ function hasProse(body: Body | undefined): body is Body {
 }
 
 function extract(html: string): { meta: ReturnType<typeof readPageMeta>; article: Parsed | null } {
+  refuseDeepNesting(html, 'HTML page');
   const { document } = parseHTML(html);
   // Metadata first: Readability takes the document apart as it goes.
   const meta = readPageMeta(document as unknown as MetaDocument);
   const reader = new Readability(
     document as unknown as ConstructorParameters<typeof Readability>[0],
+    { maxElemsToParse: MAX_ELEMENTS },
   );
   return { meta, article: reader.parse() };
 }

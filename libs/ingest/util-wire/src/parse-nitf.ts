@@ -4,6 +4,7 @@ import { buildStory, DEFAULT_LANGUAGE } from './build-story.js';
 import { bodyFromHtml, cleanText } from './body-text.js';
 import { WireParseError } from './errors.js';
 import { normaliseLanguage } from './feed-fields.js';
+import { refuseDeepNesting } from './markup-depth.js';
 import { resolveDates } from './story-dates.js';
 import { trimSummary } from './summarise.js';
 import type { WireInput } from './types.js';
@@ -53,6 +54,7 @@ function readVersion(doc: Node): number | undefined {
 
 function parseDocument(xml: string): Node {
   refuseEntityDeclarations(xml);
+  refuseDeepNesting(xml, 'NITF document');
   try {
     return new DOMParser().parseFromString(xml, 'text/xml');
   } catch (cause) {

@@ -1,3 +1,4 @@
+import { describeError } from '@bulletin/errors';
 import { decodeWire } from './decode.js';
 import { sniffFormat } from './detect-format.js';
 import { WireParseError } from './errors.js';
@@ -6,7 +7,7 @@ import { parseHtmlPage } from './parse-html.js';
 import { parseNinjs } from './parse-ninjs.js';
 import { parseNitf } from './parse-nitf.js';
 import { parseTextStory } from './parse-text.js';
-import type { WireInput, WireLimits, WireResult } from './types.js';
+import type { WireFormat, WireInput, WireLimits, WireResult } from './types.js';
 
 function normaliseReceivedAt(receivedAt: string): string {
   const ms = Date.parse(receivedAt);
@@ -60,6 +61,34 @@ export async function parseWire(input: WireInput, limits: WireLimits = {}): Prom
   const { text, warnings } = decodeWire(input.bytes, input.contentType);
   const context = { source: input.source, receivedAt, warnings, ...limits };
   const { format, plain } = sniffFormat(text, input.contentType);
+  try {
+    return await parseAs(format, text, plain, context);
+  } catch (error) {
+    throw asWireError(error, format);
+  }
+}
+
+/**
+ * The one error type callers handle. A library's own failure on hostile input (a stack
+ * overflow in a DOM, a story the model refuses) becomes a permanent, coded wire error that keeps
+ * the original as its cause.
+ */
+function asWireError(error: unknown, format: WireFormat): WireParseError {
+  if (error instanceof WireParseError) return error;
+  const detail = describeError(error).split('\n')[0] ?? 'unknown error';
+  return new WireParseError('WIRE_UNREADABLE', `${format} payload could not be read: ${detail}`, {
+    cause: error,
+  });
+}
+
+type Context = Parameters<typeof parseNinjs>[1];
+
+async function parseAs(
+  format: WireFormat,
+  text: string,
+  plain: boolean,
+  context: Context,
+): Promise<WireResult> {
   switch (format) {
     case 'text':
       return { format, stories: [parseTextStory(text, context, plain)], rejected: [] };
