@@ -9,6 +9,8 @@ import {
   type StoryImage,
 } from '@bulletin/story';
 
+import { fingerprintStory } from './fingerprint.js';
+
 /** The editorial fields a parser extracted; identity and defaults are added by {@link buildStory}. */
 export interface StoryDraft {
   /** The source's own id for the item (guid, Atom id, link, or a digest). */
@@ -99,6 +101,7 @@ export function buildStory(draft: StoryDraft, source: { id: string; name: string
     places: draft.places ?? [],
     images: draft.images,
     contentHash: hashContent(draft),
+    ...fingerprintStory(draft.bodyText),
     ...optionalFields(draft),
   });
 }

@@ -8,5 +8,11 @@ export { parseWire } from './parse-wire.js';
 export { detectFormat } from './detect-format.js';
 export { sanitiseHtml } from './sanitise-html.js';
 export { readWireDate, type WireDate } from './wire-date.js';
+export {
+  fingerprintStory,
+  hammingDistance,
+  DEFAULT_SIMHASH_THRESHOLD,
+  type StoryFingerprint,
+} from './fingerprint.js';
 export { WireParseError, type WireErrorCode } from './errors.js';
 export type { WireFormat, WireInput, WireLimits, WireRejection, WireResult } from './types.js';

@@ -41,3 +41,11 @@ export function listFixtures(
     .sort()
     .map((name) => `${kind}/${name}`);
 }
+
+export {
+  buildDuplicatePairs,
+  scoreDuplicates,
+  type DuplicatePair,
+  type DuplicateScore,
+  type PairKind,
+} from './duplicate-pairs.js';
