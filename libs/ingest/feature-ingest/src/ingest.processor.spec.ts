@@ -86,6 +86,65 @@ describe('processIngest', () => {
   });
 });
 
+describe('processIngest with the payload headers', () => {
+  it('decodes by the Content-Type charset the payload came with', async () => {
+    // UTF-16 without a BOM: only the header can tell; read otherwise it is binary.
+    const utf16 = Buffer.from(readFixture(SEED_FIXTURE).toString('utf8'), 'utf16le');
+    const run = handOffs();
+    await processIngest(
+      { ...job(utf16, 'base64'), contentType: 'text/plain; charset=UTF-16LE' },
+      run.context,
+      parser,
+    );
+    expect(run.stories[0]?.bodyText).toContain('It’s important to note');
+    await expect(
+      processIngest(job(utf16, 'base64'), handOffs().context, parser),
+    ).rejects.toMatchObject({
+      code: 'WIRE_BINARY',
+    });
+    expect(run.stories[0]?.warnings).toBeUndefined();
+  });
+});
+
+describe('createWireParser limits', () => {
+  const source = { id: 's', name: 'S' };
+  const receivedAt = '2014-11-18T12:00:00.000Z';
+
+  it('refuses a feed over maxItems and a payload over maxBytes, on and off the thread', async () => {
+    const offloaded = createWireParser({
+      inlineMaxBytes: 0,
+      maxParseMs: 30_000,
+      limits: { maxItems: 10, maxBytes: 1_000_000 },
+    });
+    const inline = createWireParser({
+      inlineMaxBytes: 1_000_000,
+      maxParseMs: 30_000,
+      limits: { maxItems: 10, maxBytes: 1_000 },
+    });
+    try {
+      await expect(
+        offloaded.parse({ bytes: bigFeed(11), source, receivedAt }),
+      ).rejects.toMatchObject({
+        code: 'WIRE_TOO_MANY_ITEMS',
+        permanent: true,
+        message: 'rss feed has more than 10 items, the most one payload may carry',
+      });
+      expect(
+        (await offloaded.parse({ bytes: bigFeed(10), source, receivedAt })).stories,
+      ).toHaveLength(10);
+      await expect(inline.parse({ bytes: bigFeed(11), source, receivedAt })).rejects.toMatchObject({
+        code: 'WIRE_TOO_LARGE',
+        permanent: true,
+        message: expect.stringMatching(
+          /^payload is \d+ bytes, over the 1000-byte limit$/,
+        ) as string,
+      });
+    } finally {
+      await Promise.all([offloaded.close(), inline.close()]);
+    }
+  });
+});
+
 describe('createWireParser off the main thread', () => {
   it('parses a big payload on its thread with the same result as inline', async () => {
     const offloaded = createWireParser({ inlineMaxBytes: 0, maxParseMs: 30_000 });

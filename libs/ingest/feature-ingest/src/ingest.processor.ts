@@ -37,6 +37,7 @@ export async function processIngest(
     source: data.source,
     receivedAt: data.receivedAt,
     ...(data.filename === undefined ? {} : { filename: data.filename }),
+    ...(data.contentType === undefined ? {} : { contentType: data.contentType }),
   });
   await context.handOff(parsed.stories.map((story) => ({ story })));
   for (const story of parsed.stories) {
@@ -44,6 +45,13 @@ export async function processIngest(
       { storyId: story.id, source: data.source.id, headline: story.headline },
       'ingested',
     );
+    // An unreadable date or damaged bytes: the story is kept, and the log says what was flagged.
+    if (story.warnings !== undefined) {
+      context.log.warn(
+        { storyId: story.id, source: data.source.id, warnings: story.warnings },
+        'story flagged',
+      );
+    }
   }
   for (const rejection of parsed.rejected) {
     context.log.warn(

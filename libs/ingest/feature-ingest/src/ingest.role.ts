@@ -14,6 +14,7 @@ export const ingestRole: RoleDefinition = {
     const parser = createWireParser({
       inlineMaxBytes: INLINE_MAX_BYTES,
       maxParseMs: config.ingest.maxParseMs,
+      limits: { maxBytes: config.ingest.maxBytes, maxItems: config.ingest.maxItems },
     });
     platform.shutdown.add('wire parser thread', () => parser.close(), { phase: 'close' });
     platform.startWorker(

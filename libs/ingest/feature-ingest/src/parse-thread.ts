@@ -5,10 +5,10 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { describeError, isPermanentError } from '@bulletin/errors';
-import { parseWire, type WireInput } from '@bulletin/wire';
+import { parseWire, type WireInput, type WireLimits } from '@bulletin/wire';
 
-parentPort?.on('message', (input: WireInput) => {
-  parseWire(input).then(
+parentPort?.on('message', ({ input, limits }: { input: WireInput; limits: WireLimits }) => {
+  parseWire(input, limits).then(
     (result) => parentPort?.postMessage({ result }),
     (error: unknown) =>
       parentPort?.postMessage({

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { BulletinError } from '@bulletin/errors';
-import { parseWire, type WireInput, type WireResult } from '@bulletin/wire';
+import { parseWire, type WireInput, type WireLimits, type WireResult } from '@bulletin/wire';
 
 export interface WireParserOptions {
   /** Payloads up to this size parse on the calling thread: cheap, no copying. */
@@ -9,6 +9,8 @@ export interface WireParserOptions {
   maxParseMs: number;
   /** Heap of the parsing thread, MB: a payload that needs more is refused, not the process. */
   maxHeapMb?: number;
+  /** Size and item caps, from `config.ingest.maxBytes` / `maxItems`: over them is refused. */
+  limits?: WireLimits;
 }
 
 /** Parses wire payloads, the big ones on a worker thread with a time and memory bound. */
@@ -39,6 +41,7 @@ const tooCostly = (message: string) =>
  */
 export function createWireParser(options: WireParserOptions): WireParser {
   const heapMb = options.maxHeapMb ?? 512;
+  const limits = options.limits ?? {};
   const queue: Task[] = [];
   let thread: Worker | undefined;
   let ready = false;
@@ -91,11 +94,13 @@ export function createWireParser(options: WireParserOptions): WireParser {
       options.maxParseMs,
     );
     current = { task, timer };
-    thread.postMessage(task.input);
+    thread.postMessage({ input: task.input, limits });
   }
   return {
     parse(input) {
-      if (input.bytes.length <= options.inlineMaxBytes) return parseWire(input);
+      // Over the size cap is refused at once, without a trip to the thread.
+      const capped = limits.maxBytes !== undefined && input.bytes.length > limits.maxBytes;
+      if (capped || input.bytes.length <= options.inlineMaxBytes) return parseWire(input, limits);
       return new Promise<WireResult>((resolve, reject) => {
         queue.push({ input, resolve, reject });
         pump();

@@ -3,9 +3,13 @@ import {
   parseStory,
   storyId,
   storyUri,
+  type Pubstatus,
   type Story,
+  type StoryEntity,
   type StoryImage,
 } from '@bulletin/story';
+
+import { fingerprintStory } from './fingerprint.js';
 
 /** The editorial fields a parser extracted; identity and defaults are added by {@link buildStory}. */
 export interface StoryDraft {
@@ -21,6 +25,31 @@ export interface StoryDraft {
   images: StoryImage[];
   firstcreated: string;
   versioncreated: string;
+  /** The source gave a day without a time. */
+  dateOnly?: boolean;
+  /** What the parser flagged without refusing the story (unreadable date, damaged bytes). */
+  warnings?: readonly string[];
+  /** @defaultValue `usable` */
+  pubstatus?: Pubstatus;
+  embargoed?: string;
+  sourceVersion?: number;
+  /** Entities the source itself names (ninjs `person`, a NITF dateline's place). */
+  people?: StoryEntity[];
+  organisations?: StoryEntity[];
+  places?: StoryEntity[];
+}
+
+/** The optional fields of a draft that go onto the story as they are, when present. */
+function optionalFields(draft: StoryDraft): Partial<Story> {
+  const fields: Partial<Story> = {};
+  if (draft.byline !== undefined) fields.byline = draft.byline;
+  if (draft.link !== undefined) fields.link = draft.link;
+  if (draft.dateOnly === true) fields.dateOnly = true;
+  if (draft.warnings !== undefined && draft.warnings.length > 0)
+    fields.warnings = [...draft.warnings];
+  if (draft.embargoed !== undefined) fields.embargoed = draft.embargoed;
+  if (draft.sourceVersion !== undefined) fields.sourceVersion = draft.sourceVersion;
+  return fields;
 }
 
 /** Default language of UK public-sector wire copy that does not declare one. */
@@ -39,6 +68,9 @@ function hashContent(draft: StoryDraft): string {
     draft.byline ?? '',
     draft.link ?? '',
     images.join('\u0002'),
+    // A kill, hold or embargo of unchanged text is still a new version, never a duplicate.
+    ...(draft.pubstatus === undefined || draft.pubstatus === 'usable' ? [] : [draft.pubstatus]),
+    ...(draft.embargoed === undefined ? [] : [`embargoed ${draft.embargoed}`]),
   );
 }
 
@@ -56,21 +88,21 @@ export function buildStory(draft: StoryDraft, source: { id: string; name: string
     version: 1,
     versioncreated: draft.versioncreated,
     firstcreated: draft.firstcreated,
-    pubstatus: 'usable',
+    pubstatus: draft.pubstatus ?? 'usable',
     headline: draft.headline,
-    ...(draft.byline === undefined ? {} : { byline: draft.byline }),
     bodyText: draft.bodyText,
     bodyHtml: draft.bodyHtml,
     summary: draft.summary,
     language: draft.language,
-    ...(draft.link === undefined ? {} : { link: draft.link }),
     source: { id: source.id, name: source.name },
     subjects: [],
-    people: [],
-    organisations: [],
-    places: [],
+    people: draft.people ?? [],
+    organisations: draft.organisations ?? [],
+    places: draft.places ?? [],
     images: draft.images,
     contentHash: hashContent(draft),
+    ...fingerprintStory(draft.bodyText),
+    ...optionalFields(draft),
   });
 }
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decodeWire } from './decode.js';
+import { decodeWire as decodeFull } from './decode.js';
 import { decodeEntities, escapeHtml } from './html-entities.js';
 import { repairC1 } from './windows-1252.js';
 
+const decodeWire = (input: Uint8Array | string, contentType?: string): string =>
+  decodeFull(input, contentType).text;
 const bytes = (...values: number[]): Uint8Array => Uint8Array.from(values);
 const ascii = (text: string): number[] => [...text].map((char) => char.charCodeAt(0));
 
@@ -32,6 +34,31 @@ describe('decodeWire', () => {
     expect(decodeWire(bytes(...ascii('Caf'), 0xe9, 0x20, 0x96, 0x20, 0x80, 0x35))).toBe(
       'Café – €5',
     );
+  });
+
+  it('keeps a UTF-8 file with one stray byte as UTF-8, the byte replaced and flagged', () => {
+    const text = 'The council’s £5m plan – agreed.';
+    const utf8 = Buffer.from(text, 'utf8');
+    const damaged = Buffer.concat([utf8.subarray(0, 4), Buffer.from([0x96]), utf8.subarray(4)]);
+    const decoded = decodeFull(damaged);
+    expect(decoded.text).toBe('The \uFFFDcouncil’s £5m plan – agreed.');
+    expect(decoded.warnings).toEqual(['invalid UTF-8: 1 byte sequence(s) replaced by U+FFFD']);
+  });
+
+  it('trusts the HTTP charset over a BOM and the XML declaration', () => {
+    const body = bytes(
+      ...ascii('<?xml version="1.0" encoding="UTF-8"?><t>'),
+      0x93,
+      0xa3,
+      0x94,
+      ...ascii('</t>'),
+    );
+    expect(decodeWire(body, 'application/rss+xml; charset=windows-1252')).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?><t>“£”</t>',
+    );
+    expect(decodeWire(bytes(0xef, 0xbb, 0xbf, 0xc2, 0xa3), 'text/xml; charset="UTF-8"')).toBe('£');
+    // An unknown charset label is skipped, and the next evidence used.
+    expect(decodeWire(bytes(0xef, 0xbb, 0xbf, 0xc2, 0xa3), 'text/xml; charset=klingon')).toBe('£');
   });
 
   it('takes a string as already decoded, less a BOM', () => {

@@ -26,6 +26,17 @@ describe('detectFormat', () => {
     ['<atom:feed xmlns:atom="http://www.w3.org/2005/Atom">', 'atom'],
     ['News\n\n18.11.14\n\nA headline', 'text'],
     ['<3 our libraries: a campaign\n\nResidents have backed the campaign.', 'text'],
+    ['<?xml version="1.0"?><html><body>page</body></html>', 'html'],
+    ['<!DOCTYPE html><html lang="en">', 'html'],
+    ['<!doctype html>\n<meta charset="utf-8"><title>T</title>', 'html'],
+    [
+      '<?xml version="1.0"?><!DOCTYPE nitf SYSTEM "nitf-3-5.dtd"><nitf version="-//IPTC//DTD NITF 3.5//EN">',
+      'nitf',
+    ],
+    ['{"uri": "x"}', 'ninjs'],
+    ['  [{"uri": "x"}]', 'ninjs'],
+    ['{ not json', 'ninjs'],
+    ['[Embargoed until 00:01]\n\nA headline', 'text'],
   ])('reads %j as %s', (text, format) => {
     expect(detectFormat(text)).toBe(format);
   });
@@ -39,8 +50,6 @@ describe('detectFormat', () => {
     ['\uFEFF \n\t ', 'WIRE_EMPTY'],
     ['GIF89a\u0001\u0000', 'WIRE_BINARY'],
     ['PK\u0003\u0004 zip', 'WIRE_BINARY'],
-    ['<?xml version="1.0"?><html><body>page</body></html>', 'WIRE_UNRECOGNISED'],
-    ['<!DOCTYPE html><html lang="en">', 'WIRE_UNRECOGNISED'],
     [
       '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
       'WIRE_UNRECOGNISED',
@@ -52,6 +61,11 @@ describe('detectFormat', () => {
   });
 
   it('names the root it did not recognise', () => {
-    expect(() => detectFormat('<urlset/>')).toThrow(/<urlset> is neither RSS .* nor Atom/);
+    expect(() => detectFormat('<urlset/>')).toThrow(/<urlset> is neither RSS .* nor an HTML page/);
+  });
+
+  it('takes a bracket as JSON when the Content-Type says so', () => {
+    expect(detectFormat('[1, 2', 'application/json; charset=utf-8')).toBe('ninjs');
+    expect(detectFormat('[1, 2', 'text/plain')).toBe('text');
   });
 });

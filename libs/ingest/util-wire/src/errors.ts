@@ -9,7 +9,15 @@ export type WireErrorCode =
   | 'WIRE_NO_BODY'
   | 'WIRE_XML_INVALID'
   | 'WIRE_NO_ITEMS'
-  | 'WIRE_INPUT_INVALID';
+  | 'WIRE_INPUT_INVALID'
+  | 'WIRE_TOO_LARGE'
+  | 'WIRE_TOO_MANY_ITEMS'
+  | 'WIRE_XML_ENTITIES'
+  | 'WIRE_JSON_INVALID'
+  | 'WIRE_NINJS_INVALID'
+  | 'WIRE_NITF_INVALID'
+  | 'WIRE_TOO_DEEP'
+  | 'WIRE_UNREADABLE';
 
 /**
  * A wire payload that can never be parsed as it stands. Always permanent: retrying the same

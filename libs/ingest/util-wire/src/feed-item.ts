@@ -1,5 +1,5 @@
 import { digest } from '@bulletin/story';
-import { DEFAULT_LANGUAGE, laterOf, type StoryDraft } from './build-story.js';
+import { DEFAULT_LANGUAGE, type StoryDraft } from './build-story.js';
 import {
   firstPlainText,
   httpUrl,
@@ -11,6 +11,7 @@ import {
 } from './feed-fields.js';
 import { hasBlockMarkup, htmlToParagraphs, paragraphsToHtml } from './html-text.js';
 import { sanitiseHtml } from './sanitise-html.js';
+import { resolveDates } from './story-dates.js';
 import { trimSummary } from './summarise.js';
 
 /** An item that cannot become a story; the message is the rejection reason. */
@@ -47,12 +48,6 @@ function bodyReader(item: FeedItem): (fields: readonly string[]) => Body | undef
   };
 }
 
-function readDate(value: unknown): string | undefined {
-  const raw = textOf(value)?.trim();
-  const ms = raw === undefined || raw === '' ? Number.NaN : Date.parse(raw);
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
-}
-
 function readItemId(item: FeedItem, headline: string, date: string): string {
   for (const field of ['guid', 'id', 'link']) {
     const id = textOf(item[field])?.trim();
@@ -81,14 +76,21 @@ export function draftFromItem(
       'missing body text: no content:encoded, content, description or summary with text',
     );
   }
-  const published = readDate(item.published) ?? readDate(item.isoDate) ?? readDate(item.pubDate);
-  const updated = readDate(item.updated);
-  const firstcreated = published ?? updated ?? receivedAt;
+  // Raw fields only: rss-parser's isoDate comes from Date.parse, which reads year 0001 as 2001.
+  const dates = resolveDates(
+    [
+      { field: 'published', value: item.published },
+      { field: 'pubDate', value: item.published === undefined ? item.pubDate : undefined },
+      { field: 'dc:date', value: item.date },
+    ],
+    [{ field: 'updated', value: item.updated }],
+    receivedAt,
+  );
   const summarySource = readBody(SUMMARY_FIELDS)?.paragraphs ?? body.paragraphs;
   const link = httpUrl(item.link);
   const byline = readByline(item);
   return {
-    itemId: readItemId(item, headline, published ?? ''),
+    itemId: readItemId(item, headline, dates.sourceDate ?? ''),
     headline,
     ...(byline === undefined ? {} : { byline }),
     bodyText: body.paragraphs.join('\n\n'),
@@ -97,7 +99,9 @@ export function draftFromItem(
     language: normaliseLanguage(item.language) ?? feedLanguage ?? DEFAULT_LANGUAGE,
     ...(link === undefined ? {} : { link }),
     images: readImages(item),
-    firstcreated,
-    versioncreated: laterOf(firstcreated, updated),
+    firstcreated: dates.firstcreated,
+    versioncreated: dates.versioncreated,
+    ...(dates.dateOnly === true ? { dateOnly: true } : {}),
+    warnings: dates.warnings,
   };
 }

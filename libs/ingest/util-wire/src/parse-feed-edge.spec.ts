@@ -46,6 +46,10 @@ describe('feed item identity and dates', () => {
     );
     expect(undated.firstcreated).toBe(receivedAt);
     expect(undated.versioncreated).toBe(receivedAt);
+    expect(undated.warnings).toEqual([
+      'unreadable date in pubDate: "not a date"',
+      'no readable date: arrival time used',
+    ]);
   });
 
   it('rejects a second item with the same guid', async () => {
@@ -71,17 +75,42 @@ describe('feed item identity and dates', () => {
     expect(earlier.versioncreated).toBe('2024-01-02T10:00:00.000Z');
   });
 
-  it('rejects only the Atom entry whose date rss-parser cannot read', async () => {
+  it('keeps an Atom entry whose date cannot be read, flagged, and the feed around it', async () => {
     const result = await parse(
       `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
-        <entry><title>Good</title><id>1</id><summary>The council approved the plan.</summary></entry>
+        <entry><title>Good</title><id>1</id><published>2024-01-01T10:00:00Z</published><summary>The council approved the plan.</summary></entry>
         <entry><title>Bad date</title><id>2</id><published>someday</published><summary>Text here.</summary></entry>
       </feed>`,
     );
-    expect(result.stories.map((s) => s.headline)).toEqual(['Good']);
-    expect(result.rejected).toEqual([
-      { index: 1, reason: expect.stringContaining('Invalid time value') as string },
+    expect(result.rejected).toEqual([]);
+    const [good, bad] = result.stories;
+    expect(good?.warnings).toBeUndefined();
+    expect(bad?.firstcreated).toBe(receivedAt);
+    expect(bad?.warnings).toEqual([
+      'unreadable date in published: "someday"',
+      'no readable date: arrival time used',
     ]);
+  });
+
+  it('never turns year 0001 into 2001, and flags it', async () => {
+    const story = await only(
+      rss(
+        item(
+          `<title>A</title><guid>g</guid><pubDate>Mon, 01 Jan 0001 00:00:00 GMT</pubDate>${BODY}`,
+        ),
+      ),
+    );
+    expect(story.firstcreated).toBe(receivedAt);
+    expect(story.warnings?.[0]).toBe('unreadable date in pubDate: "Mon, 01 Jan 0001 00:00:00 GMT"');
+  });
+
+  it('marks a day without a time as dateOnly', async () => {
+    const story = await only(
+      rss(item(`<title>A</title><guid>g</guid><dc:date>2024-03-07</dc:date>${BODY}`)),
+    );
+    expect(story.firstcreated).toBe('2024-03-07T00:00:00.000Z');
+    expect(story.dateOnly).toBe(true);
+    expect(story.warnings).toBeUndefined();
   });
 });
 

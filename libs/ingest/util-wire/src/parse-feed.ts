@@ -6,8 +6,37 @@ import { WireParseError } from './errors.js';
 import { normaliseLanguage, type FeedItem } from './feed-fields.js';
 import { draftFromItem } from './feed-item.js';
 import { feedHead, splitFeed } from './split-feed.js';
-import type { WireFormat, WireInput, WireRejection, WireResult } from './types.js';
+import type { WireInput, WireRejection, WireResult } from './types.js';
+import { refuseEntityDeclarations } from './xml-guard.js';
 import { repairXml } from './xml-repair.js';
+
+const ATOM_DATE = /<(\/?)(published|updated)(?=[\s>/])/g;
+const ITEM_OPEN = /<(?:item|entry)(?=[\s>/])/g;
+
+/**
+ * rss-parser runs `new Date(published).toISOString()` on every Atom entry, which throws on a
+ * date it cannot read and so rejects the whole feed; under another name the raw text reaches
+ * the strict date reader instead.
+ */
+function hideAtomDates(xml: string): string {
+  return xml.replace(ATOM_DATE, '<$1wire-$2');
+}
+
+function checkItemCount(xml: string, context: FeedContext): void {
+  const max = context.maxItems;
+  if (max === undefined) return;
+  let count = 0;
+  ITEM_OPEN.lastIndex = 0;
+  while (ITEM_OPEN.exec(xml) !== null) {
+    count += 1;
+    if (count > max) {
+      throw new WireParseError(
+        'WIRE_TOO_MANY_ITEMS',
+        `${context.format} feed has more than ${max} items, the most one payload may carry`,
+      );
+    }
+  }
+}
 
 const PARSER_OPTIONS: Parser.ParserOptions<FeedItem, FeedItem> = {
   defaultRSS: 2,
@@ -15,8 +44,9 @@ const PARSER_OPTIONS: Parser.ParserOptions<FeedItem, FeedItem> = {
     item: [
       ['media:content', 'mediaContent', { keepArray: true }],
       ['media:thumbnail', 'mediaThumbnail', { keepArray: true }],
-      'updated',
-      'published',
+      // Renamed by hideAtomDates: rss-parser's own reading of them throws on a bad date.
+      ['wire-updated', 'updated'],
+      ['wire-published', 'published'],
     ],
   },
 };
@@ -91,7 +121,9 @@ function toStories(
   for (const { index, item, error } of outcomes) {
     try {
       if (item === undefined) throw new Error(error ?? 'item could not be read');
-      const story = buildStory(draftFromItem(item, language, input.receivedAt), input.source);
+      const draft = draftFromItem(item, language, input.receivedAt);
+      const warnings = [...(input.warnings ?? []), ...(draft.warnings ?? [])];
+      const story = buildStory({ ...draft, warnings }, input.source);
       const duplicate = seen.get(story.uri);
       if (duplicate !== undefined) throw new Error(`duplicate of item ${duplicate} (same guid/id)`);
       seen.set(story.uri, index);
@@ -105,17 +137,25 @@ function toStories(
 
 /** What the feed parser needs besides the XML. */
 export interface FeedContext extends Pick<WireInput, 'source' | 'receivedAt'> {
-  format: Exclude<WireFormat, 'text'>;
+  format: 'rss' | 'atom';
+  /** Refuse a feed with more items than this. */
+  maxItems?: number;
+  /** Flags from decoding (damaged bytes), put on every story. */
+  warnings?: readonly string[];
 }
 
 /**
  * Parses an RSS 2.0/1.0 or Atom document. Bare ampersands are escaped first; if the document is
  * still not well-formed, its items are parsed one by one and the broken ones rejected.
+ * Entity declarations are refused before any parsing, and so is a feed over `maxItems`.
  * @throws WireParseError `WIRE_XML_INVALID` when nothing can be recovered, `WIRE_NO_ITEMS` when
- * the feed has no items or every item was rejected (the message lists why).
+ * the feed has no items or every item was rejected (the message lists why),
+ * `WIRE_XML_ENTITIES`, `WIRE_TOO_MANY_ITEMS`.
  */
 export async function parseFeed(xml: string, context: FeedContext): Promise<WireResult> {
-  const repaired = repairXml(xml);
+  refuseEntityDeclarations(xml);
+  checkItemCount(xml, context);
+  const repaired = hideAtomDates(repairXml(xml));
   const outcomes = await parseWhole(repaired).catch(async (cause: unknown) => {
     const split = splitFeed(repaired);
     if (split === undefined) {

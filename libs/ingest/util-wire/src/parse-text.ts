@@ -35,7 +35,7 @@ function normaliseHeadline(headline: string): string {
  */
 export function parseTextStory(
   text: string,
-  input: Pick<WireInput, 'source' | 'receivedAt'>,
+  input: Pick<WireInput, 'source' | 'receivedAt'> & { warnings?: readonly string[] },
   plain = isPlainText(text),
 ): Story {
   // Plain text is already NFC, and needs no scan for odd whitespace when split.
@@ -43,6 +43,11 @@ export function parseTextStory(
   const article = locateArticle(new UnitList(splitUnits(normal, standsAlone, plain)));
   const firstcreated = article.published ?? article.updated ?? input.receivedAt;
   const summary = trimSummary(article.paragraphs[0] ?? '');
+  const undated = article.published === undefined && article.updated === undefined;
+  const warnings = [
+    ...(input.warnings ?? []),
+    ...(undated ? ['no readable date: arrival time used'] : []),
+  ];
   return buildStory(
     {
       itemId: digest(
@@ -58,6 +63,7 @@ export function parseTextStory(
       images: article.images,
       firstcreated,
       versioncreated: laterOf(firstcreated, article.updated),
+      warnings,
     },
     input.source,
   );

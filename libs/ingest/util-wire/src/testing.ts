@@ -33,9 +33,19 @@ export function readFixture(relative: string): Buffer {
  * Every fixture of one kind, as paths relative to the fixtures folder, sorted.
  * @example listFixtures('text') // ['text/council-budget-….txt', …]
  */
-export function listFixtures(kind: 'text' | 'rss' | 'atom'): string[] {
+export function listFixtures(
+  kind: 'text' | 'rss' | 'atom' | 'ninjs' | 'nitf' | 'html' | 'hostile',
+): string[] {
   return readdirSync(fixturePath(kind))
     .filter((name) => !name.startsWith('.'))
     .sort()
     .map((name) => `${kind}/${name}`);
 }
+
+export {
+  buildDuplicatePairs,
+  scoreDuplicates,
+  type DuplicatePair,
+  type DuplicateScore,
+  type PairKind,
+} from './duplicate-pairs.js';

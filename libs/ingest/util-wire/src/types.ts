@@ -1,7 +1,7 @@
 import type { Story } from '@bulletin/story';
 
 /** The shapes of wire payload bulletin understands, told apart by content alone. */
-export type WireFormat = 'text' | 'rss' | 'atom';
+export type WireFormat = 'text' | 'rss' | 'atom' | 'ninjs' | 'nitf' | 'html';
 
 /** One payload as it arrived from a source. */
 export interface WireInput {
@@ -13,6 +13,19 @@ export interface WireInput {
   receivedAt: string;
   /** Informational only: the format is detected from the content, never from the name. */
   filename?: string;
+  /**
+   * The HTTP `Content-Type` the payload came with, when it came over HTTP: its `charset` is
+   * trusted before a BOM or an XML declaration, and `application/json` marks JSON.
+   */
+  contentType?: string;
+}
+
+/** What one payload may cost; the ingest stage passes them from `config.ingest`. */
+export interface WireLimits {
+  /** Largest payload in bytes (`INGEST_MAX_BYTES`). @defaultValue unlimited */
+  maxBytes?: number;
+  /** Most items one feed or ninjs list may hold (`INGEST_MAX_ITEMS`). @defaultValue unlimited */
+  maxItems?: number;
 }
 
 /** An item of a feed that was skipped, and why. */

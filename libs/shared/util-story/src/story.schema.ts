@@ -87,6 +87,16 @@ export const storySchema = z.object({
   images: z.array(imageSchema),
   /** Hash of the editorial content; an unchanged re-delivery is a duplicate, not a version. */
   contentHash: z.string().min(1),
+  /** SHA-256 (hex) of the normalised body text: the same for an exact copy from another source. */
+  textHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'must be 64 hex characters')
+    .optional(),
+  /** 64-bit SimHash of the body's word shingles (16 hex): close for a near copy. */
+  simhash: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/, 'must be 16 hex characters')
+    .optional(),
 });
 
 export type Story = z.infer<typeof storySchema>;
