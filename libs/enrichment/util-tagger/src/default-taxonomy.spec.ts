@@ -103,7 +103,7 @@ describe('the other topics', () => {
       'Headteachers at primary schools told the Department for Education that pupils with special educational needs were losing support.',
     ],
     [
-      'policing-crime',
+      'policing-justice',
       'Knife crime rises',
       'The chief constable said knife crime had risen and police officers arrested 40 people in a week of stop and search.',
     ],
