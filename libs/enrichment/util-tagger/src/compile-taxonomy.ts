@@ -1,4 +1,5 @@
 import { compileAutomaton, type Automaton } from './automaton.js';
+import { phraseVariants } from './variants.js';
 import { foldPhrase } from '@bulletin/taxonomy';
 import type { Taxonomy } from '@bulletin/taxonomy';
 
@@ -28,24 +29,45 @@ interface Entry {
   readonly pattern: number;
 }
 
-/** Builds the automaton and the pattern → topic index for a validated taxonomy. */
+/**
+ * Builds the automaton and the pattern → topic index for a validated taxonomy. Each phrase also
+ * matches its variants (number, British/American spelling; see `phraseVariants`), unless a
+ * variant is a phrase of the same topic in its own right, which then keeps its own weight.
+ */
 export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
   const patternIds = new Map<string, number>();
   const patterns: number[][] = [];
   const entries: Entry[] = [];
-  const add = (topic: number, text: string, weight: number): void => {
-    const folded = foldPhrase(text);
+  const patternOf = (folded: number[]): number => {
     const key = folded.join(',');
     let pattern = patternIds.get(key);
     if (pattern === undefined) {
       pattern = patterns.push(folded) - 1;
       patternIds.set(key, pattern);
     }
-    entries.push({ topic, weight, text, pattern });
+    return pattern;
   };
   taxonomy.topics.forEach((topic, t) => {
-    for (const phrase of topic.phrases) add(t, phrase.text, phrase.weight);
-    for (const phrase of topic.negative) add(t, phrase.text, -phrase.weight);
+    const phrases = [
+      ...topic.phrases.map((p) => ({ text: p.text, weight: p.weight })),
+      ...topic.negative.map((p) => ({ text: p.text, weight: -p.weight })),
+    ];
+    const own = new Set(phrases.map((p) => foldPhrase(p.text).join(',')));
+    for (const phrase of phrases) {
+      const seen = new Set<string>();
+      phraseVariants(phrase.text).forEach((variant, i) => {
+        const folded = foldPhrase(variant);
+        const key = folded.join(',');
+        if (seen.has(key) || (i > 0 && own.has(key))) return;
+        seen.add(key);
+        entries.push({
+          topic: t,
+          weight: phrase.weight,
+          text: phrase.text,
+          pattern: patternOf(folded),
+        });
+      });
+    }
   });
   return {
     automaton: compileAutomaton(patterns),
