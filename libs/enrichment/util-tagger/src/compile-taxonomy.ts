@@ -1,12 +1,15 @@
 import { compileAutomaton, type Automaton } from './automaton.js';
-import { phraseVariants } from './variants.js';
 import { foldPhrase } from '@bulletin/taxonomy';
 import type { Taxonomy } from '@bulletin/taxonomy';
+import type { Gazetteer } from './gazetteer.js';
+import { phraseVariants } from './variants.js';
 
 /**
  * A taxonomy ready for scanning. Each distinct folded phrase is one automaton pattern; a pattern
  * maps to one or more entries (the same phrase may serve several topics). Entry ids follow the
- * taxonomy's order, so sorting them lists a topic's phrases as the taxonomy does.
+ * taxonomy's order, so sorting them lists a topic's phrases as the taxonomy does. Gazetteer
+ * forms are patterns too: their entries name the entity (and topic -1 when the entity is evidence
+ * for no topic), so one scan finds phrases and entities alike.
  */
 export interface CompiledTaxonomy {
   readonly automaton: Automaton;
@@ -18,8 +21,12 @@ export interface CompiledTaxonomy {
   readonly entryTopic: Int32Array;
   /** Entry → signed weight: negative phrases carry a negative weight. */
   readonly entryWeight: Float64Array;
-  /** Entry → the phrase as written in the taxonomy. */
+  /** Entry → the phrase as written in the taxonomy, or the entity's name. */
   readonly entryText: readonly string[];
+  /** Entry → gazetteer entity index, or -1 for a taxonomy phrase. */
+  readonly entryEntity: Int32Array;
+  /** Pattern → the gazetteer form it was compiled from, for entity patterns. */
+  readonly patternForm: ReadonlyMap<number, string>;
 }
 
 interface Entry {
@@ -27,6 +34,7 @@ interface Entry {
   readonly weight: number;
   readonly text: string;
   readonly pattern: number;
+  readonly entity: number;
 }
 
 /**
@@ -34,7 +42,10 @@ interface Entry {
  * matches its variants (number, British/American spelling; see `phraseVariants`), unless a
  * variant is a phrase of the same topic in its own right, which then keeps its own weight.
  */
-export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
+export function compileTaxonomy(
+  taxonomy: Taxonomy,
+  gazetteer: Gazetteer = { entities: [] },
+): CompiledTaxonomy {
   const patternIds = new Map<string, number>();
   const patterns: number[][] = [];
   const entries: Entry[] = [];
@@ -65,15 +76,49 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
           weight: phrase.weight,
           text: phrase.text,
           pattern: patternOf(folded),
+          entity: -1,
         });
       });
     }
   });
+  const patternForm = addEntities(gazetteer, taxonomy, entries, patternOf);
   return {
     automaton: compileAutomaton(patterns),
     patternCount: patterns.length,
+    patternForm,
     ...index(entries, patterns.length),
   };
+}
+
+/**
+ * An entity's topic entry is skipped where one of that topic's phrases already has the same
+ * pattern (`Ofsted` is an education phrase and an inspectorate), so it is not counted twice.
+ */
+function addEntities(
+  gazetteer: Gazetteer,
+  taxonomy: Taxonomy,
+  entries: Entry[],
+  patternOf: (folded: number[]) => number,
+): Map<number, string> {
+  const topicIndex = new Map(taxonomy.topics.map((topic, t) => [topic.slug, t]));
+  const phraseTopics = new Set(entries.map((e) => `${e.pattern}:${e.topic}`));
+  const patternForm = new Map<number, string>();
+  gazetteer.entities.forEach((entity, id) => {
+    const topics = Object.entries(entity.topics)
+      .map(([slug, weight]) => [topicIndex.get(slug), weight] as const)
+      .filter((pair): pair is readonly [number, number] => pair[0] !== undefined);
+    for (const form of entity.forms) {
+      const pattern = patternOf(foldPhrase(form));
+      if (patternForm.has(pattern)) continue;
+      patternForm.set(pattern, form);
+      const base = { text: entity.name, pattern, entity: id };
+      entries.push({ ...base, topic: -1, weight: 0 });
+      for (const [topic, weight] of topics) {
+        if (!phraseTopics.has(`${pattern}:${topic}`)) entries.push({ ...base, topic, weight });
+      }
+    }
+  });
+  return patternForm;
 }
 
 function index(entries: readonly Entry[], patternCount: number) {
@@ -96,5 +141,6 @@ function index(entries: readonly Entry[], patternCount: number) {
     entryTopic: Int32Array.from(entries, (e) => e.topic),
     entryWeight: Float64Array.from(entries, (e) => e.weight),
     entryText: entries.map((e) => e.text),
+    entryEntity: Int32Array.from(entries, (e) => e.entity),
   };
 }

@@ -33,9 +33,14 @@ const REPEAT_CAP = 3;
 /**
  * Turns per-pattern weighted counts into per-topic scores, and zeroes the tallies it read so the
  * buffers are clean for the next story. Only topics with at least one positive hit are returned.
+ * Entity patterns in `suppressed` count for nothing.
  */
-export function scoreTopics(compiled: CompiledTaxonomy, tallies: PatternTallies): TopicScore[] {
-  const { entryOffsets, entryIds, entryTopic, entryWeight } = compiled;
+export function scoreTopics(
+  compiled: CompiledTaxonomy,
+  tallies: PatternTallies,
+  suppressed: ReadonlySet<number> = new Set(),
+): TopicScore[] {
+  const { entryOffsets, entryIds, entryTopic, entryWeight, entryEntity } = compiled;
   const { counts, hits, fields, touched } = tallies;
   const scores = new Map<number, number>();
   const found = new Map<number, [number, number, number][]>();
@@ -48,7 +53,10 @@ export function scoreTopics(compiled: CompiledTaxonomy, tallies: PatternTallies)
     fields[pattern] = 0;
     for (let j = entryOffsets[pattern] ?? 0; j < (entryOffsets[pattern + 1] ?? 0); j++) {
       const entry = entryIds[j] ?? 0;
-      const topic = entryTopic[entry] ?? 0;
+      const topic = entryTopic[entry] ?? -1;
+      // Topic -1 marks an entity that is evidence for nothing; a suppressed pattern is an
+      // entity form found in lower case ("reading", not Reading), which is not the entity.
+      if (topic < 0 || ((entryEntity[entry] ?? -1) >= 0 && suppressed.has(pattern))) continue;
       const weight = entryWeight[entry] ?? 0;
       scores.set(topic, (scores.get(topic) ?? 0) + weight * count);
       if (weight <= 0) continue;

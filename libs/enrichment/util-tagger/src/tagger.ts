@@ -1,7 +1,10 @@
-import type { Evidence, EvidenceField, Subject } from '@bulletin/story';
+import type { Evidence, EvidenceField, StoryEntity, Subject } from '@bulletin/story';
 import type { Taxonomy } from '@bulletin/taxonomy';
 import { compileTaxonomy, type CompiledTaxonomy } from './compile-taxonomy.js';
+import { collectEntities } from './collect-entities.js';
 import { TaggerOptionsError } from './errors.js';
+import { findPeople } from './find-people.js';
+import { defaultGazetteer, type Gazetteer } from './gazetteer.js';
 import { MatchBuffer, scanText } from './scan.js';
 import {
   FIELD_BODY,
@@ -40,12 +43,27 @@ export interface TaggerOptions {
    * @defaultValue 1.5
    */
   ledeWeight?: number;
+  /**
+   * The organisations and places to recognise; each found is evidence for its topics.
+   * @defaultValue bulletin's gazetteer (`data/gazetteer.json`)
+   */
+  gazetteer?: Gazetteer;
+}
+
+/** Everything the tagger reads out of a story. */
+export interface Analysis {
+  subjects: Subject[];
+  people: StoryEntity[];
+  organisations: StoryEntity[];
+  places: StoryEntity[];
 }
 
 /** Tags stories against one taxonomy. Reuses its scratch buffers: one call at a time. */
 export interface Tagger {
   /** Subjects sorted by confidence (highest first), then slug. */
   tag(input: TagInput): Subject[];
+  /** Subjects as {@link Tagger.tag} gives them, and the people, organisations and places named. */
+  analyse(input: TagInput): Analysis;
 }
 
 /** Confidence reaches about 0.39 at the default threshold and 0.81 at a score of 10. */
@@ -84,7 +102,14 @@ export function createTagger(taxonomy: Taxonomy, options: TaggerOptions = {}): T
   }
   checkWeight('headlineWeight', weights.headline, 0);
   checkWeight('ledeWeight', weights.lede, 0);
-  return new AutomatonTagger(taxonomy, compileTaxonomy(taxonomy), threshold, weights);
+  const gazetteer = options.gazetteer ?? defaultGazetteer;
+  return new AutomatonTagger(
+    taxonomy,
+    gazetteer,
+    compileTaxonomy(taxonomy, gazetteer),
+    threshold,
+    weights,
+  );
 }
 
 const FIELD_NAMES: readonly [number, EvidenceField][] = [
@@ -99,6 +124,7 @@ class AutomatonTagger implements Tagger {
 
   constructor(
     private readonly taxonomy: Taxonomy,
+    private readonly gazetteer: Gazetteer,
     private readonly compiled: CompiledTaxonomy,
     private readonly threshold: number,
     private readonly weights: { headline: number; lede: number },
@@ -114,14 +140,22 @@ class AutomatonTagger implements Tagger {
   }
 
   tag(input: TagInput): Subject[] {
+    return this.analyse(input).subjects;
+  }
+
+  analyse(input: TagInput): Analysis {
     const [lede, rest] = splitLede(input.bodyText);
     this.countField(input.headline, this.weights.headline, FIELD_HEADLINE);
     this.countField(lede, this.weights.lede, FIELD_LEDE);
     this.countField(rest, 1, FIELD_BODY);
-    return scoreTopics(this.compiled, this.tallies)
+    const texts = [input.headline, input.bodyText];
+    const found = collectEntities(this.compiled, this.gazetteer, this.tallies, texts);
+    const subjects = scoreTopics(this.compiled, this.tallies, found.suppressed)
       .filter((score) => score.score >= this.threshold)
       .map((score) => this.toSubject(score))
       .sort((a, b) => b.confidence - a.confidence || (a.slug < b.slug ? -1 : 1));
+    const people = findPeople(texts).map((name) => ({ name }));
+    return { subjects, people, organisations: found.organisations, places: found.places };
   }
 
   private countField(text: string, weight: number, field: number): void {
@@ -142,20 +176,27 @@ class AutomatonTagger implements Tagger {
   private toSubject({ topic, score, entries, fields, hits }: TopicScore): Subject {
     const { slug, name, codes } = this.taxonomy.topics[topic] ?? unreachable(topic);
     const confidence = Math.round((1 - Math.exp(-score / CONFIDENCE_SCALE)) * 1000) / 1000;
-    // Variants of one phrase are separate entries with the phrase's text: merge them.
-    const byText = new Map<string, { mask: number; count: number }>();
+    // Variants of a phrase, and forms of an entity, are entries with one text: merge them.
+    const byText = new Map<string, { mask: number; count: number; entity: boolean }>();
     entries.forEach((entry, i) => {
       const text = this.compiled.entryText[entry] ?? '';
-      const seen = byText.get(text) ?? { mask: 0, count: 0 };
-      byText.set(text, { mask: seen.mask | (fields[i] ?? 0), count: seen.count + (hits[i] ?? 0) });
+      const entity = (this.compiled.entryEntity[entry] ?? -1) >= 0;
+      const key = `${entity ? 'e' : 'p'}:${text}`;
+      const seen = byText.get(key) ?? { mask: 0, count: 0, entity };
+      byText.set(key, {
+        ...seen,
+        mask: seen.mask | (fields[i] ?? 0),
+        count: seen.count + (hits[i] ?? 0),
+      });
     });
-    const evidence: Evidence[] = [...byText].map(([text, { mask, count }]) => ({
-      text,
-      kind: 'phrase',
+    const evidence: Evidence[] = [...byText].map(([key, { mask, count, entity }]) => ({
+      text: key.slice(2),
+      kind: entity ? 'entity' : 'phrase',
       where: FIELD_NAMES.filter(([bit]) => (mask & bit) !== 0).map(([, where]) => where),
       count,
     }));
-    return { slug, name, codes: [...codes], confidence, matched: [...byText.keys()], evidence };
+    const matched = evidence.filter((e) => e.kind === 'phrase').map((e) => e.text);
+    return { slug, name, codes: [...codes], confidence, matched, evidence };
   }
 }
 
