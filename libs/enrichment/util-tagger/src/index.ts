@@ -19,4 +19,5 @@ export {
 } from './gazetteer.js';
 export { findPeople } from './find-people.js';
 export { splitLede } from './split-lede.js';
+export { summariseLede } from './summarise-lede.js';
 export { TaggerOptionsError } from './errors.js';
