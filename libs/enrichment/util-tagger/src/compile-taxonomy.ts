@@ -27,6 +27,8 @@ export interface CompiledTaxonomy {
   readonly entryEntity: Int32Array;
   /** Pattern → the gazetteer form it was compiled from, for entity patterns. */
   readonly patternForm: ReadonlyMap<number, string>;
+  /** Pattern → 1 for entity forms and negative phrases, whose words are not read again. */
+  readonly patternShield: Uint8Array;
 }
 
 interface Entry {
@@ -82,10 +84,14 @@ export function compileTaxonomy(
     }
   });
   const patternForm = addEntities(gazetteer, taxonomy, entries, patternOf);
+  const patternShield = new Uint8Array(patterns.length);
+  for (const entry of entries)
+    if (entry.weight < 0 || entry.entity >= 0) patternShield[entry.pattern] = 1;
   return {
     automaton: compileAutomaton(patterns),
     patternCount: patterns.length,
     patternForm,
+    patternShield,
     ...index(entries, patterns.length),
   };
 }
