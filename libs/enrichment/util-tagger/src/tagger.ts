@@ -149,10 +149,16 @@ class AutomatonTagger implements Tagger {
   }
 
   tag(input: TagInput): Subject[] {
-    return this.analyse(input).subjects;
+    return this.run(input).subjects;
   }
 
   analyse(input: TagInput): Analysis {
+    const found = this.run(input);
+    const people = findPeople([input.headline, input.bodyText]).map((name) => ({ name }));
+    return { ...found, people };
+  }
+
+  private run(input: TagInput): Omit<Analysis, 'people'> {
     const [lede, rest] = splitLede(input.bodyText);
     this.countField(input.headline, this.weights.headline, FIELD_HEADLINE);
     this.countField(lede, this.weights.lede, FIELD_LEDE);
@@ -163,8 +169,7 @@ class AutomatonTagger implements Tagger {
       .filter((score) => score.score >= this.threshold)
       .map((score) => this.toSubject(score))
       .sort((a, b) => b.confidence - a.confidence || (a.slug < b.slug ? -1 : 1));
-    const people = findPeople(texts).map((name) => ({ name }));
-    return { subjects, people, organisations: found.organisations, places: found.places };
+    return { subjects, organisations: found.organisations, places: found.places };
   }
 
   private countField(text: string, weight: number, field: number): void {
