@@ -13,6 +13,7 @@ void runMain(async () => {
     stderr: (line) => process.stderr.write(`${line}\n`),
     now: () => new Date(),
     version,
+    ...(process.stderr.isTTY ? { tty: process.stderr } : {}),
   });
   if (code !== 0) process.exitCode = code;
 });

@@ -1,6 +1,6 @@
 import type { RoleDefinition } from '@bulletin/platform';
 import { createTagger } from '@bulletin/tagger';
-import { defaultTaxonomy } from '@bulletin/taxonomy';
+import { resolveTaxonomy } from '@bulletin/taxonomy';
 import { processEnrich } from './enrich.processor.js';
 
 /** The `enrich` role: parsed stories in, tagged stories out to the publish stage. */
@@ -9,7 +9,7 @@ export const enrichRole: RoleDefinition = {
   summary: 'tag stories by topic, with the evidence for each tag',
   start(platform) {
     const { config } = platform;
-    const tagger = createTagger(defaultTaxonomy);
+    const tagger = createTagger(resolveTaxonomy(config.enrichment.taxonomyFile));
     platform.startWorker(
       'enrich',
       (data, context) => processEnrich(data, context, { tagger }),

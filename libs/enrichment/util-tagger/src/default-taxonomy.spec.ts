@@ -55,11 +55,51 @@ describe('the Rotherham story (PSE, 18 Nov 2014)', () => {
     expect(bySlug.get('local-government')).toEqual(
       expect.arrayContaining([
         'Communities and Local Government Committee',
-        'MBC',
         'council leader',
         'local authorities',
       ]),
     );
+  });
+
+  it('says where the evidence was found, the council itself included', () => {
+    const subjects = new Map(tagger.tag(article).map((s) => [s.slug, s.evidence]));
+    expect(subjects.get('child-protection')).toEqual(
+      expect.arrayContaining([
+        { text: 'child abuse', kind: 'phrase', where: ['headline'], count: 1 },
+        { text: 'sexually abused', kind: 'phrase', where: ['lede'], count: 1 },
+      ]),
+    );
+    expect(subjects.get('local-government')).toEqual(
+      expect.arrayContaining([
+        {
+          text: 'Communities and Local Government Committee',
+          kind: 'phrase',
+          where: ['lede'],
+          count: 1,
+        },
+        {
+          text: 'Rotherham Metropolitan Borough Council',
+          kind: 'entity',
+          where: ['lede', 'body'],
+          count: 2,
+        },
+      ]),
+    );
+  });
+
+  it('names its people, organisations and places', () => {
+    const { people, organisations, places } = tagger.analyse(article);
+    expect(people.map((p) => p.name)).toEqual(['Clive Betts', 'Alexis Jay']);
+    expect(organisations).toEqual([
+      {
+        name: 'Rotherham Metropolitan Borough Council',
+        kind: 'local-authority',
+        mentions: ['Rotherham Council', 'Rotherham MBC'],
+      },
+      { name: 'Communities and Local Government Committee', kind: 'parliamentary-committee' },
+      { name: 'Ofsted', kind: 'inspectorate' },
+    ]);
+    expect(places.map((p) => p.name)).toEqual(['Rotherham', 'England']);
   });
 });
 
@@ -103,7 +143,7 @@ describe('the other topics', () => {
       'Headteachers at primary schools told the Department for Education that pupils with special educational needs were losing support.',
     ],
     [
-      'policing-crime',
+      'policing-justice',
       'Knife crime rises',
       'The chief constable said knife crime had risen and police officers arrested 40 people in a week of stop and search.',
     ],

@@ -4,7 +4,10 @@ import { KIND_IGNORE, KIND_SPACE, KIND_WORD } from '@bulletin/taxonomy';
 /**
  * The maximal matches of one scan, in text order. A match that lies wholly inside a longer one
  * is dropped as the longer one arrives, so `child sexual exploitation` is counted once, not also
- * as `sexual exploitation`. Partly overlapping matches are both kept.
+ * as `sexual exploitation`. Partly overlapping matches are both kept, except that a match which
+ * starts inside a shielding match (a name, or a negative phrase) is dropped: in
+ * `European Council leaders`, `council leaders` is not read once `European Council` is; and a
+ * shielding match that starts inside the match before it removes that match.
  */
 export class MatchBuffer {
   starts = new Int32Array(64);
@@ -12,11 +15,29 @@ export class MatchBuffer {
   size = 0;
 
   /**
+   * @param shields pattern → 1 when its matches shield the words inside them
+   * @param lengths pattern → its length in symbols
+   */
+  constructor(
+    private readonly shields: Uint8Array = new Uint8Array(0),
+    private readonly lengths: Int32Array = new Int32Array(0),
+  ) {}
+
+  /**
    * Matches arrive in order of their end, so a new match contains exactly the trailing matches
    * that start at or after its start; those are popped before it is pushed.
    */
   push(start: number, pattern: number): void {
     while (this.size > 0 && (this.starts[this.size - 1] ?? -1) >= start) this.size--;
+    if (this.size > 0) {
+      const previous = this.patterns[this.size - 1] ?? 0;
+      const end = (this.starts[this.size - 1] ?? 0) + (this.lengths[previous] ?? 0);
+      if (start < end) {
+        if (this.shields[previous] === 1) return;
+        // A name that starts inside the phrase before it wins: `the Council of Europe`.
+        if (this.shields[pattern] === 1) this.size--;
+      }
+    }
     if (this.size === this.starts.length) this.grow();
     this.starts[this.size] = start;
     this.patterns[this.size] = pattern;

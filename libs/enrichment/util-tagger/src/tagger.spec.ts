@@ -44,8 +44,13 @@ const taxonomy = loadTaxonomy({
   ],
 });
 
+/** The mechanics of matching, with the lede weighted like the rest of the body. */
 function tag(input: Partial<TagInput>, options: TaggerOptions = {}) {
-  return createTagger(taxonomy, options).tag({ headline: '', bodyText: '', ...input });
+  return createTagger(taxonomy, { ledeWeight: 1, ...options }).tag({
+    headline: '',
+    bodyText: '',
+    ...input,
+  });
 }
 
 /** Everything that scores at all, as `slug: confidence [matched]`. */
@@ -66,6 +71,10 @@ describe('tag', () => {
         codes: ['medtop:20000612'],
         confidence: 0.565, // score 3 + 1 + 1 = 5; 1 - e^(-5/6)
         matched: ['council', 'council leader'],
+        evidence: [
+          { text: 'council', kind: 'phrase', where: ['lede'], count: 2 },
+          { text: 'council leader', kind: 'phrase', where: ['lede'], count: 1 },
+        ],
       },
     ]);
   });
@@ -93,7 +102,7 @@ describe('tag', () => {
 
 describe('word boundaries', () => {
   it('never matches inside a longer word', () => {
-    expect(explain('Councillors met in the councils of Councilford.')).toEqual([]);
+    expect(explain('Councillors met in the councilled Councilford.')).toEqual([]);
     expect(explain('MBCX, XMBC and MBC2 are not it')).toEqual([]);
   });
 
@@ -108,7 +117,7 @@ describe('folding', () => {
   it('matches typographic apostrophes, any case and any spacing', () => {
     const expected = ["child-protection: 0.393 [children's services]"];
     expect(explain('children’s services')).toEqual(expected);
-    expect(explain('CHILDREN‘S\n\n  SERVICES')).toEqual(expected);
+    expect(explain('CHILDREN‘S\n  SERVICES')).toEqual(expected);
     expect(explain("children's services")).toEqual(expected);
   });
 });
@@ -150,11 +159,35 @@ describe('scoring', () => {
     expect(tag({ bodyText: 'council '.repeat(50) })[0]?.confidence).toBe(0.393);
   });
 
-  it('weights headline hits by headlineWeight and counts the summary once', () => {
+  it('weights headline hits by headlineWeight and lede hits by ledeWeight', () => {
     expect(tag({ headline: 'MBC' })[0]?.confidence).toBe(0.632);
     expect(tag({ headline: 'MBC' }, { headlineWeight: 1 })[0]?.confidence).toBe(0.393);
     expect(tag({ headline: 'MBC' }, { headlineWeight: 0 })).toEqual([]);
-    expect(tag({ summary: 'MBC' })[0]?.confidence).toBe(0.393);
+    const lede = createTagger(taxonomy).tag({ headline: '', bodyText: 'MBC.\n\nOther.' });
+    expect(lede[0]?.confidence).toBe(0.528); // 3 × 1.5; 1 - e^(-4.5/6)
+    const body = createTagger(taxonomy).tag({ headline: '', bodyText: 'Other.\n\nMBC.' });
+    expect(body[0]?.confidence).toBe(0.393);
+    expect(tag({ summary: 'MBC' })).toEqual([]);
+  });
+
+  it('says where each piece of evidence was found', () => {
+    const [subject] = createTagger(taxonomy).tag({
+      headline: 'MBC in trouble',
+      bodyText: 'The local authority and the MBC.\n\nA council meeting. The council leader spoke.',
+    });
+    expect(subject?.evidence).toEqual([
+      { text: 'council', kind: 'phrase', where: ['body'], count: 1 },
+      { text: 'council leader', kind: 'phrase', where: ['body'], count: 1 },
+      { text: 'MBC', kind: 'phrase', where: ['headline', 'lede'], count: 2 },
+      { text: 'local authority', kind: 'phrase', where: ['lede'], count: 1 },
+    ]);
+  });
+
+  it('matches the plural of a phrase as the phrase (spellings: see variants.spec.ts)', () => {
+    expect(explain('Two local authorities')).toEqual([
+      'local-government: 0.393 [local authority]',
+      'social-care: 0.154 [local authority]',
+    ]);
   });
 
   it('assigns a topic only from the threshold up', () => {
@@ -196,6 +229,12 @@ describe('options', () => {
     expect(() => createTagger(taxonomy, { threshold })).toThrow(TaggerOptionsError);
     expect(() => createTagger(taxonomy, { threshold })).toThrow(
       /^threshold must be a number greater than 0/,
+    );
+  });
+
+  it('rejects a negative ledeWeight', () => {
+    expect(() => createTagger(taxonomy, { ledeWeight: -1 })).toThrow(
+      'ledeWeight must be a number >= 0, got -1',
     );
   });
 

@@ -6,4 +6,6 @@ export interface CliIo {
   now: () => Date;
   /** bulletin's version, for `--version`. */
   version: string;
+  /** The terminal behind stderr, when there is one: progress bars redraw a line on it. */
+  tty?: { write: (chunk: string) => void; columns?: number };
 }

@@ -1,6 +1,8 @@
 import type { CliIo } from './cli-io.js';
 import { runIngest } from './commands/ingest.js';
+import { runRetag } from './commands/retag.js';
 import { runStart } from './commands/start.js';
+import { runTaxonomy } from './commands/taxonomy.js';
 
 export const USAGE = `Usage: bulletin <command> [options]
 
@@ -9,6 +11,11 @@ Commands:
                               (roles: ingest, enrich, index, http; or BULLETIN_ROLES)
   ingest FILE...              enqueue wire files; prints FILE<TAB>STORY-ID per file
       --source ID[:NAME]      where the files come from (default: files:Local files)
+  taxonomy check [FILE]       validate a taxonomy file (default TAXONOMY_FILE, else the
+                              built-in one) without starting anything
+  retag [--since DATE] [--topic SLUG]
+                              re-tag stored stories with the current taxonomy, so
+                              feeds follow a taxonomy change
   help                        show this text
   --version                   show bulletin's version
 
@@ -22,6 +29,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return runStart(args, io);
     case 'ingest':
       return runIngest(args, io);
+    case 'retag':
+      return runRetag(args, io);
+    case 'taxonomy':
+      return runTaxonomy(args, io);
     case 'help':
     case '--help':
     case '-h':

@@ -1,7 +1,7 @@
 import type { RoleDefinition } from '@bulletin/platform';
 import { feedsPlugin } from '@bulletin/publish';
 import { createChangeFeed, createFeedIndex, createStoryStore, storeKeys } from '@bulletin/store';
-import { defaultTaxonomy } from '@bulletin/taxonomy';
+import { resolveTaxonomy } from '@bulletin/taxonomy';
 
 /**
  * A feed with no stories yet says it was updated at the epoch: a fixed time, so every HTTP
@@ -35,7 +35,7 @@ export const httpRole: RoleDefinition = {
         feedsPlugin({
           store: createStoryStore(platform.redis.failFast, keys),
           index: createFeedIndex(platform.redis.failFast, keys),
-          topics: defaultTaxonomy.topics,
+          topics: resolveTaxonomy(config.enrichment.taxonomyFile).topics,
           render,
           feedSize: config.publishing.feedSize,
           rateLimitPerMinute: config.publishing.rateLimitPerMinute,

@@ -127,16 +127,35 @@ describe('renderStoryPage', () => {
     expect(original.attribs.rel).toBe('nofollow noopener');
   });
 
+  it('lists the people, organisations and places the story names', () => {
+    const story = buildStory({
+      people: [{ name: 'Clive Betts' }, { name: 'Alexis Jay' }],
+      organisations: [{ name: 'Ofsted' }],
+      places: [],
+    });
+    const elements = parseHtml(renderStoryPage(story, ctx));
+    const items = (cls: string) =>
+      elements.filter((el) => el.name === 'ul' && el.attribs.class === cls).map((el) => el.text);
+    expect(items('people')).toEqual(['Clive BettsAlexis Jay']);
+    expect(items('organisations')).toEqual(['Ofsted']);
+    expect(items('places')).toEqual([]);
+  });
+
   it('leaves out what the story does not have, and never links a non-http URL', () => {
     const story = buildStory({
       byline: undefined,
       link: 'javascript:alert(1)',
       subjects: [],
+      people: [],
+      organisations: [],
+      places: [],
       images: [{ href: 'javascript:x', credit: 'c' }],
     });
     story.versioncreated = story.firstcreated;
     const page = renderStoryPage(story, ctx);
-    expect(page).not.toMatch(/javascript:|class="byline"|<nav|<figure|feeds\/topics|Updated/);
+    expect(page).not.toMatch(
+      /javascript:|class="byline"|<nav|<figure|feeds\/topics|Updated|class="entities"/,
+    );
     expect(parseHtml(page).filter((el) => el.name === 'time')).toHaveLength(1);
   });
 

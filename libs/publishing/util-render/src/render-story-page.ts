@@ -57,6 +57,24 @@ function renderTopics(story: Story, ctx: RenderContext): string {
   return `<nav aria-label="Topics"><span class="label">Topic feeds:</span><ul class="topics">${links.join('')}</ul></nav>`;
 }
 
+const ENTITY_LISTS = [
+  ['people', 'People'],
+  ['organisations', 'Organisations'],
+  ['places', 'Places'],
+] as const;
+
+/** The people, organisations and places named, each list only when it has someone in it. */
+function renderEntities(story: Story): string {
+  const lists = ENTITY_LISTS.filter(([field]) => story[field].length > 0).map(
+    ([field, label]) =>
+      `<dt>${label}</dt><dd><ul class="${field}">` +
+      story[field].map((entity) => `<li>${text(entity.name)}</li>`).join('') +
+      '</ul></dd>',
+  );
+  if (lists.length === 0) return '';
+  return `<section class="entities" aria-label="In this story"><dl>${lists.join('')}</dl></section>`;
+}
+
 function renderOriginalLink(story: Story): string {
   if (!isHttpUrl(story.link)) return '';
   return (
@@ -70,7 +88,7 @@ function renderOriginalLink(story: Story): string {
  * with its headline, byline, dates (a date-only story shows the date alone), topics (each
  * linking to the topic's Atom feed, and each topic's Atom, RSS and JSON feeds advertised as
  * alternates in the head, with the story's ninjs document), images with captions and credits,
- * the body and a link to the original.
+ * the body, the people, organisations and places it names, and a link to the original.
  * Every text value is escaped; `bodyHtml` is inserted as is, being sanitised upstream.
  * @example reply.type('text/html; charset=utf-8').send(renderStoryPage(story, ctx));
  */
@@ -84,6 +102,7 @@ export function renderStoryPage(story: Story, ctx: RenderContext): string {
     renderTopics(story, ctx),
     ...story.images.map(renderFigureHtml),
     `<div class="body">${stripInvalidChars(story.bodyHtml)}</div>`,
+    renderEntities(story),
     renderOriginalLink(story),
     '</article>',
     '</main>',

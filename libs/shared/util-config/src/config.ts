@@ -81,6 +81,16 @@ export interface IngestConfig {
   readonly maxParseMs: number;
 }
 
+/** `TAXONOMY_FILE`: how stories are tagged. */
+export interface EnrichmentConfig {
+  /**
+   * `TAXONOMY_FILE`: path of an operator's taxonomy (JSON, the shape of `@bulletin/taxonomy`'s
+   * `data/taxonomy.json`), validated at start; `bulletin taxonomy check FILE` validates one
+   * without starting anything. @defaultValue none: the built-in taxonomy
+   */
+  readonly taxonomyFile?: string;
+}
+
 /** Everything bulletin reads from its environment, parsed once at start-up, grouped by concern. */
 export interface Config {
   /** `BULLETIN_PREFIX`: every Redis key and queue lives under it. @defaultValue `bulletin` */
@@ -97,6 +107,7 @@ export interface Config {
   readonly publishing: PublishingConfig;
   readonly workers: WorkersConfig;
   readonly ingest: IngestConfig;
+  readonly enrichment: EnrichmentConfig;
   /** `SHUTDOWN_TIMEOUT_MS`: after this the process exits non-zero. @defaultValue `10000` */
   readonly shutdownTimeoutMs: number;
   /** `LOG_LEVEL`: `debug`, `info`, `warn` or `error`. @defaultValue `info` */

@@ -41,6 +41,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: '/x', REDIS_DATA_DIR: '/r' }).redis.dataDir).toBe('/r');
   });
 
+  it('reads TAXONOMY_FILE only when it is set', () => {
+    expect(loadConfig({}).enrichment).toEqual({});
+    expect(loadConfig({ TAXONOMY_FILE: ' /etc/bulletin/taxonomy.json ' }).enrichment).toEqual({
+      taxonomyFile: '/etc/bulletin/taxonomy.json',
+    });
+  });
+
   it('reads the WebSub hubs as a list of URLs', () => {
     expect(loadConfig({}).publishing.websubHubs).toEqual([]);
     expect(

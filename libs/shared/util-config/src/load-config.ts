@@ -77,6 +77,11 @@ function prefix(env: Env): string {
   return value;
 }
 
+function enrichment(env: Env): Config['enrichment'] {
+  const taxonomyFile = text(env, 'TAXONOMY_FILE', '');
+  return taxonomyFile === '' ? {} : { taxonomyFile };
+}
+
 function deepFreeze<T extends object>(value: T): T {
   for (const child of Object.values(value)) {
     if (typeof child === 'object' && child !== null) deepFreeze(child as object);
@@ -133,6 +138,7 @@ export function loadConfig(env: Env): Config {
       maxItems: integer(env, 'INGEST_MAX_ITEMS', 5000, 1, 1_000_000),
       maxParseMs: integer(env, 'INGEST_MAX_PARSE_MS', 10_000, 100, 600_000),
     },
+    enrichment: enrichment(env),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     logLevel: logLevel(env),
   });

@@ -1,5 +1,19 @@
 import { z } from 'zod';
 
+/** Where in a story a piece of evidence was found. */
+export const EVIDENCE_FIELDS = ['headline', 'lede', 'body'] as const;
+export type EvidenceField = (typeof EVIDENCE_FIELDS)[number];
+
+/** One phrase or entity that counted towards a topic, and where it was found. */
+export const evidenceSchema = z.object({
+  /** The phrase as the taxonomy writes it, or the entity's name. */
+  text: z.string().min(1),
+  kind: z.enum(['phrase', 'entity']),
+  where: z.array(z.enum(EVIDENCE_FIELDS)).min(1),
+  /** How many times it was found. */
+  count: z.number().int().min(1),
+});
+
 /** A topic assigned to a story, with the evidence that put it there. */
 export const subjectSchema = z.object({
   /** Taxonomy slug, e.g. `child-protection`; also the topic feed's path segment. */
@@ -12,9 +26,18 @@ export const subjectSchema = z.object({
   confidence: z.number().min(0).max(1),
   /** The phrases that matched, so a tag can always be explained. */
   matched: z.array(z.string()),
+  /** What matched and where (headline, lede, body): answers "why was this tagged?". */
+  evidence: z.array(evidenceSchema).optional(),
 });
 
-const entitySchema = z.object({ name: z.string().min(1), uri: z.string().optional() });
+const entitySchema = z.object({
+  name: z.string().min(1),
+  uri: z.string().optional(),
+  /** For an organisation found by the gazetteer: its kind, e.g. `local-authority`. */
+  kind: z.string().optional(),
+  /** The forms of the name found in the text, when they differ from `name`. */
+  mentions: z.array(z.string()).optional(),
+});
 
 export const imageSchema = z.object({
   href: z.string().url().optional(),
@@ -103,3 +126,4 @@ export type Story = z.infer<typeof storySchema>;
 export type Subject = z.infer<typeof subjectSchema>;
 export type StoryImage = z.infer<typeof imageSchema>;
 export type StoryEntity = z.infer<typeof entitySchema>;
+export type Evidence = z.infer<typeof evidenceSchema>;

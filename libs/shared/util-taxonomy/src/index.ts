@@ -6,6 +6,8 @@
  */
 export { loadTaxonomy } from './load-taxonomy.js';
 export { defaultTaxonomy } from './default-taxonomy.js';
+export { loadTaxonomyFile, resolveTaxonomy, taxonomyVersion } from './load-taxonomy-file.js';
+export { RETIRED_CODES, findRetiredCode, type RetiredCode } from './retired-codes.js';
 export { TaxonomyError } from './errors.js';
 export type { Taxonomy, Topic, TaxonomyPhrase } from './taxonomy.schema.js';
 export {

@@ -1,13 +1,14 @@
 import type { z } from 'zod';
 import { TaxonomyError } from './errors.js';
 import { describeFolded, foldPhrase, isWordBounded } from './normalise.js';
+import { findRetiredCode } from './retired-codes.js';
 import { taxonomySchema, type Taxonomy, type Topic } from './taxonomy.schema.js';
 
 /**
  * Validates taxonomy data (usually `data/taxonomy.json`) and returns it frozen.
  *
  * Beyond the shape, it rejects what would make tags unexplainable or silently wrong: duplicate
- * slugs, phrases that do not start and end on a letter or digit (they could never match on word
+ * slugs (former slugs included), retired Media Topic codes, phrases that do not start and end on a letter or digit (they could never match on word
  * boundaries), and two phrases of one topic that fold to the same text.
  * @throws TaxonomyError naming the topic and field of every problem.
  * @example loadTaxonomy(JSON.parse(text)).topics.map((t) => t.slug)
@@ -16,9 +17,14 @@ export function loadTaxonomy(data: unknown): Taxonomy {
   const result = taxonomySchema.safeParse(data);
   if (!result.success) throw new TaxonomyError(formatTaxonomyIssues(result.error, data));
   const topics: Topic[] = result.data.topics;
-  const issues = [...findDuplicateSlugs(topics), ...topics.flatMap(findPhraseProblems)];
+  const issues = [
+    ...findDuplicateSlugs(topics),
+    ...topics.flatMap(findRetiredCodes),
+    ...topics.flatMap(findPhraseProblems),
+  ];
   if (issues.length > 0) throw new TaxonomyError(issues);
-  return deepFreeze({ topics });
+  const { vocabulary } = result.data;
+  return deepFreeze(vocabulary === undefined ? { topics } : { topics, vocabulary });
 }
 
 /** `topic "slug": field: message`, falling back to `topics[i]` when the slug is unusable. */
@@ -52,7 +58,27 @@ function findDuplicateSlugs(topics: readonly Topic[]): string[] {
     if (seen.has(topic.slug)) issues.push(`topic "${topic.slug}": slug: duplicate (topics[${i}])`);
     seen.add(topic.slug);
   });
+  // A former slug redirects to its topic, so it must not name any topic, now or before.
+  topics.forEach((topic) => {
+    topic.formerSlugs.forEach((former, j) => {
+      if (seen.has(former)) {
+        issues.push(`topic "${topic.slug}": formerSlugs[${j}]: "${former}" is already a slug`);
+      }
+      seen.add(former);
+    });
+  });
   return issues;
+}
+
+function findRetiredCodes(topic: Topic): string[] {
+  return topic.codes.flatMap((code, i) => {
+    const retired = findRetiredCode(code);
+    return retired === undefined
+      ? []
+      : [
+          `topic "${topic.slug}": codes[${i}]: ${code} (${retired.label}) was retired by IPTC in ${retired.retired}`,
+        ];
+  });
 }
 
 function findPhraseProblems(topic: Topic): string[] {

@@ -16,6 +16,13 @@ const topicSchema = z.strictObject({
     .array(z.string().regex(/^medtop:\d{8}$/, 'must look like medtop:NNNNNNNN'))
     .min(1, 'must list at least one Media Topic code'),
   description: z.string().trim().min(1, 'must not be empty'),
+  /**
+   * Slugs this topic had before a rename; their feed URLs answer 301 with the new location.
+   * @defaultValue []
+   */
+  formerSlugs: z
+    .array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug'))
+    .default([]),
   phrases: z.array(phraseSchema).min(1, 'must list at least one phrase'),
   /**
    * Phrases that argue against the topic (`Security Council` against local government). Their
@@ -28,6 +35,10 @@ const topicSchema = z.strictObject({
 /** Shape of `data/taxonomy.json`. */
 export const taxonomySchema = z.strictObject({
   description: z.string().optional(),
+  /** The Media Topic release the codes were checked against, e.g. `{ name, release: '2025' }`. */
+  vocabulary: z
+    .strictObject({ scheme: z.string().url(), name: z.string().min(1), release: z.string().min(1) })
+    .optional(),
   topics: z.array(topicSchema).min(1, 'must list at least one topic'),
 });
 
@@ -43,6 +54,8 @@ export interface Topic {
   readonly name: string;
   readonly codes: readonly string[];
   readonly description: string;
+  /** Slugs the topic was known by before; their feeds redirect here. */
+  readonly formerSlugs: readonly string[];
   readonly phrases: readonly TaxonomyPhrase[];
   readonly negative: readonly TaxonomyPhrase[];
 }
@@ -50,4 +63,10 @@ export interface Topic {
 /** A validated, frozen taxonomy. Build one with `loadTaxonomy`. */
 export interface Taxonomy {
   readonly topics: readonly Topic[];
+  /** The Media Topic release the codes were checked against. */
+  readonly vocabulary?: {
+    readonly scheme: string;
+    readonly name: string;
+    readonly release: string;
+  };
 }

@@ -6,6 +6,8 @@ export interface PublishedTopic {
   slug: string;
   name: string;
   description?: string;
+  /** Slugs the topic had before a rename; their feeds answer 301 with this topic's. */
+  formerSlugs?: readonly string[];
 }
 
 /** Every feed the site serves: `all` and one per topic. */
@@ -13,6 +15,13 @@ export interface FeedCatalog {
   /** @throws NotFoundError for a feed that does not exist */
   descriptor(feed: string): FeedDescriptor;
   keys(): string[];
+}
+
+/** Former slug → current slug, for every renamed topic. */
+export function renamedTopics(topics: readonly PublishedTopic[]): Map<string, string> {
+  return new Map(
+    topics.flatMap((topic) => (topic.formerSlugs ?? []).map((former) => [former, topic.slug])),
+  );
 }
 
 /** The feeds of a site: `all`, then each topic in taxonomy order. */

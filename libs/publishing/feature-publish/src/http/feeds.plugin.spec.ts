@@ -31,7 +31,14 @@ beforeEach(async () => {
     plugins: [
       feedsPlugin({
         ...stores,
-        topics: [{ slug: 'local-government', name: 'Local government' }],
+        topics: [
+          { slug: 'local-government', name: 'Local government' },
+          {
+            slug: 'policing-justice',
+            name: 'Policing and justice',
+            formerSlugs: ['policing-crime'],
+          },
+        ],
         render,
         feedSize: 10,
         rateLimitPerMinute: 0,
@@ -71,6 +78,24 @@ describe('feeds over HTTP', () => {
       '',
       rss.headers['etag'],
     ]);
+  });
+
+  it('answers a renamed topic’s old feed URLs with 301 and the new location', async () => {
+    for (const [from, to] of [
+      ['/feeds/topics/policing-crime.rss', '/feeds/topics/policing-justice.rss'],
+      ['/feeds/topics/policing-crime.json', '/feeds/topics/policing-justice.json'],
+      ['/feeds/policing-crime.atom', '/feeds/topics/policing-justice.atom'],
+      [
+        '/feeds/topics/policing-crime/archive/2.rss',
+        '/feeds/topics/policing-justice/archive/2.rss',
+      ],
+    ] as const) {
+      const response = await app.inject(from);
+      expect([response.statusCode, response.headers['location']], from).toEqual([301, to]);
+    }
+    const followed = await app.inject('/feeds/topics/policing-justice.rss');
+    expect(followed.statusCode).toBe(200);
+    expect((await app.inject('/feeds/topics/policing-crime.txt')).statusCode).toBe(404);
   });
 
   it('serves a topic feed with only its stories', async () => {

@@ -3,7 +3,7 @@ import type { RenderContext } from '@bulletin/render';
 import type { Logger } from '@bulletin/runtime';
 import type { ChangeFeed, FeedIndex, StoryStore } from '@bulletin/store';
 import { presentErrors } from './error-pages.js';
-import type { PublishedTopic } from './feed-catalog.js';
+import { renamedTopics, type PublishedTopic } from './feed-catalog.js';
 import { createFeedService } from './feed-service.js';
 import { installRateLimit } from './rate-limit.js';
 import { registerFeedRoutes } from './feeds.route.js';
@@ -46,7 +46,7 @@ export function feedsPlugin(options: FeedsPluginOptions): HttpPlugin {
       app.addHook('onClose', async () => feeds.close());
       presentErrors(app, options.render, options.log);
       installRateLimit(app, { perMinute: options.rateLimitPerMinute });
-      registerFeedRoutes(app, feeds);
+      registerFeedRoutes(app, feeds, renamedTopics(options.topics));
       registerStoryRoute(app, options.store, options.render);
       registerSiteRoutes(app, feeds, options);
     },

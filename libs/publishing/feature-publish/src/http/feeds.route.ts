@@ -68,11 +68,22 @@ function archivePage(file: string): [number, FeedFormat] {
   return [Number(page), format];
 }
 
+/** Permanent: a renamed topic keeps its new slug, so readers and caches may update. */
+function redirect(reply: FastifyReply, location: string) {
+  return reply.code(301).header('location', location).send();
+}
+
 /**
  * `GET|HEAD /feeds/all.{rss,atom,json}`, `/feeds/topics/{slug}.{rss,atom,json}` and their RFC
  * 5005 archive pages `/feeds/all/archive/{n}.{…}`, `/feeds/topics/{slug}/archive/{n}.{…}`.
+ * A topic's former slug (`renamed`: former → current) answers 301 with the current feed, also
+ * as `/feeds/{former}.{…}`.
  */
-export function registerFeedRoutes(app: FastifyInstance, feeds: FeedService): void {
+export function registerFeedRoutes(
+  app: FastifyInstance,
+  feeds: FeedService,
+  renamed: ReadonlyMap<string, string> = new Map(),
+): void {
   // The hot path answers from the rendered document without a promise in between.
   const serve = (
     feed: string,
@@ -86,10 +97,14 @@ export function registerFeedRoutes(app: FastifyInstance, feeds: FeedService): vo
   };
   app.get<{ Params: { file: string } }>('/feeds/:file', (request, reply) => {
     const [name, format] = splitFile(request.params.file);
+    const current = renamed.get(name);
+    if (current !== undefined) return redirect(reply, `/feeds/topics/${current}.${format}`);
     return serve(name, format, request, reply);
   });
   app.get<{ Params: { file: string } }>('/feeds/topics/:file', (request, reply) => {
     const [slug, format] = splitFile(request.params.file);
+    const current = renamed.get(slug);
+    if (current !== undefined) return redirect(reply, `/feeds/topics/${current}.${format}`);
     return serve(`topics/${slug}`, format, request, reply);
   });
   app.get<{ Params: { file: string } }>('/feeds/all/archive/:file', async (request, reply) => {
@@ -105,6 +120,10 @@ export function registerFeedRoutes(app: FastifyInstance, feeds: FeedService): vo
     '/feeds/topics/:slug/archive/:file',
     async (request, reply) => {
       const [page, format] = archivePage(request.params.file);
+      const current = renamed.get(request.params.slug);
+      if (current !== undefined) {
+        return redirect(reply, `/feeds/topics/${current}/archive/${page}.${format}`);
+      }
       const doc = await feeds.archive(`topics/${request.params.slug}`, format, page);
       return sendDocument(doc, request, reply, ARCHIVE_CACHE_CONTROL);
     },
