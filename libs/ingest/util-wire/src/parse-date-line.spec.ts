@@ -65,6 +65,10 @@ describe('parseDateLine', () => {
     '1,400 children',
     '27 28 29 30 31 1 2',
     'August 2020',
+    // Placeholder years: never read as 1901 or 2001.
+    '01 Jan 0001',
+    '0001-01-01',
+    'Published: 01/01/0001',
   ])('is not fooled by %s', (line) => {
     expect(parseDateLine(line)).toBeUndefined();
   });

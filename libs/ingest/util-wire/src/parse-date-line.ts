@@ -69,12 +69,18 @@ function readClock(
   return h > 23 || m > 59 ? null : { hour: h, minute: m, zone };
 }
 
+// The years a news article can carry, as wire-date.ts reads them.
+const MIN_YEAR = 1970;
+const MAX_YEAR = 2199;
+
 function toIso(
   year: number,
   month: number,
   day: number,
   clock: Clock | undefined,
 ): string | undefined {
+  // Year 0001 and the like are placeholders; Date.UTC would also read 1 as 1901.
+  if (year < MIN_YEAR || year > MAX_YEAR) return undefined;
   if (month < 1 || month > 12 || day < 1) return undefined;
   if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
   const ms =
@@ -129,6 +135,7 @@ function fromPattern(
 
 function fromIso(match: RegExpExecArray): string | undefined {
   const [, year, month, day, hour, minute, second, zone] = match;
+  if (Number(year) < MIN_YEAR || Number(year) > MAX_YEAR) return undefined;
   if (hour === undefined) return toIso(Number(year), Number(month), Number(day), undefined);
   if (zone === undefined) {
     const clock = { hour: Number(hour), minute: Number(minute), zone: undefined };
