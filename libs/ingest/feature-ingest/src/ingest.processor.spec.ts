@@ -106,7 +106,8 @@ describe('processIngest with the payload headers', () => {
   });
 });
 
-describe('createWireParser limits', () => {
+// A thread starts with its own TypeScript loader: slow on a busy machine, so these get room.
+describe('createWireParser limits', { timeout: 30_000 }, () => {
   const source = { id: 's', name: 'S' };
   const receivedAt = '2014-11-18T12:00:00.000Z';
 
@@ -145,7 +146,7 @@ describe('createWireParser limits', () => {
   });
 });
 
-describe('createWireParser off the main thread', () => {
+describe('createWireParser off the main thread', { timeout: 30_000 }, () => {
   it('parses a big payload on its thread with the same result as inline', async () => {
     const offloaded = createWireParser({ inlineMaxBytes: 0, maxParseMs: 30_000 });
     const input = {
