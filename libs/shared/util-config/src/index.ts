@@ -2,7 +2,15 @@
  * @module @bulletin/config
  * Typed, frozen configuration parsed once from the environment.
  */
-export { loadConfig } from './load-config.js';
+export { loadConfig, type LoadConfigOptions } from './load-config.js';
+export { readConfigFile } from './read-config-file.js';
+export {
+  parseSourcesFile,
+  type SourceDefinition,
+  type FeedSourceDefinition,
+  type PushSourceDefinition,
+  type FolderSourceDefinition,
+} from './sources-file.js';
 export {
   ConfigError,
   type Config,
@@ -12,4 +20,5 @@ export {
   type PublishingConfig,
   type WorkersConfig,
   type IngestConfig,
+  type SourcesConfig,
 } from './config.js';
