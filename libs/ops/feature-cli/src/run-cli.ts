@@ -6,7 +6,7 @@ export const USAGE = `Usage: bulletin <command> [options]
 
 Commands:
   start [--roles ROLE,...]    run every role in one process, or only those named
-                              (roles: ingest, enrich, index, http; or BULLETIN_ROLES)
+                              (roles: ingest, enrich, index, sources, http; or BULLETIN_ROLES)
   ingest FILE...              enqueue wire files; prints FILE<TAB>STORY-ID per file
       --source ID[:NAME]      where the files come from (default: files:Local files)
   help                        show this text
