@@ -1,5 +1,8 @@
 import type { CliIo } from './cli-io.js';
 import { runIngest } from './commands/ingest.js';
+import { runPoll } from './commands/poll.js';
+import { runReplay } from './commands/replay.js';
+import { runSources } from './commands/sources.js';
 import { runStart } from './commands/start.js';
 
 export const USAGE = `Usage: bulletin <command> [options]
@@ -9,10 +12,14 @@ Commands:
                               (roles: ingest, enrich, index, sources, http; or BULLETIN_ROLES)
   ingest FILE...              enqueue wire files; prints FILE<TAB>STORY-ID per file
       --source ID[:NAME]      where the files come from (default: files:Local files)
+  ingest DIR                  every wire file under DIR, with progress and a summary
+  sources [--json]            the sources of bulletin.config.yaml and their state
+  poll SOURCE                 poll one feed source now and print the outcome
+  replay STORY-ID|SOURCE-ID   run the raw payloads kept for it through the pipeline again
   help                        show this text
   --version                   show bulletin's version
 
-Configuration comes from the environment; see README.md.`;
+Configuration comes from the environment and bulletin.config.yaml; see README.md.`;
 
 /** Runs one `bulletin` command; resolves to its exit code (`start` resolves once running). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -22,6 +29,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return runStart(args, io);
     case 'ingest':
       return runIngest(args, io);
+    case 'sources':
+      return runSources(args, io);
+    case 'poll':
+      return runPoll(args, io);
+    case 'replay':
+      return runReplay(args, io);
     case 'help':
     case '--help':
     case '-h':

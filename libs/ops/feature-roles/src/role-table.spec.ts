@@ -3,12 +3,24 @@ import { ROLES, selectRoles } from './index.js';
 
 describe('the role table', () => {
   it('holds the five roles, workers before the server', () => {
-    expect(ROLES.map((role) => role.name)).toEqual(['ingest', 'enrich', 'index', 'sources', 'http']);
+    expect(ROLES.map((role) => role.name)).toEqual([
+      'ingest',
+      'enrich',
+      'index',
+      'sources',
+      'http',
+    ]);
     expect(ROLES.every((role) => role.summary.length > 0)).toBe(true);
   });
 
   it('selects every role for none named, else the named ones in table order', () => {
-    expect(selectRoles([]).map((role) => role.name)).toEqual(['ingest', 'enrich', 'index', 'sources', 'http']);
+    expect(selectRoles([]).map((role) => role.name)).toEqual([
+      'ingest',
+      'enrich',
+      'index',
+      'sources',
+      'http',
+    ]);
     expect(selectRoles(['http', 'ingest']).map((role) => role.name)).toEqual(['ingest', 'http']);
   });
 
