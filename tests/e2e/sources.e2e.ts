@@ -99,7 +99,7 @@ describe.skipIf(!available)('sources from bulletin.config.yaml', () => {
     const response = await fetch(`${app.baseUrl}/ingest/partner`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/plain; charset=utf-8' },
-      body: readFixture(SEED_FIXTURE),
+      body: readFixture(SEED_FIXTURE).toString(),
     });
     expect(response.status).toBe(202);
     const { stories } = (await response.json()) as { stories: string[] };
