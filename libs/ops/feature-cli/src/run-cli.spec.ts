@@ -137,7 +137,7 @@ describe.skipIf(!available)('bulletin ingest DIR on the real Redis', () => {
     ]);
     expect(run.out.slice(3)).toEqual([
       '3 files: 1 ingested, 0 updated, 1 duplicate, 1 refused',
-      expect.stringMatching(/^  refused .*c-empty\.txt: WIRE_EMPTY: /),
+      expect.stringMatching(/^ {2}refused .*c-empty\.txt: WIRE_EMPTY: /),
     ]);
   });
 
