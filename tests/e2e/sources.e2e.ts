@@ -50,6 +50,8 @@ beforeAll(async () => {
     BULLETIN_CONFIG: join(scratch, 'bulletin.config.yaml'),
     E2E_PUSH_TOKEN: TOKEN,
     FOLDER_RESCAN_MS: '300',
+    // The test reads the all feed every 50 ms while it waits.
+    FEED_RATE_LIMIT: '0',
   });
   probe = probePipeline(TEST_REDIS_URL, prefix);
 });
@@ -133,6 +135,19 @@ describe.skipIf(!available)('sources from bulletin.config.yaml', () => {
         .filter((name) => !name.startsWith('.'))
         .sort(),
     ).toEqual(['done', 'error']);
+  });
+
+  it('refuses to start with a bad sources file, naming the file, the source and the field', async () => {
+    const bad = join(scratch, 'bad.yaml');
+    writeFileSync(
+      bad,
+      'sources:\n  - { id: pa, kind: feed, name: PA, url: "ftp://wire.example/feed" }\n',
+    );
+    const run = await runCli(['start'], { ...app.env, BULLETIN_CONFIG: bad });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `bulletin: CONFIG_INVALID: ${bad}: source "pa", field url: must be an http(s) URL`,
+    );
   });
 
   it('replays a kept payload through the pipeline without adding a story', async () => {
