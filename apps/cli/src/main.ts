@@ -11,6 +11,9 @@ void runMain(async () => {
     env: process.env,
     stdout: (line) => process.stdout.write(`${line}\n`),
     stderr: (line) => process.stderr.write(`${line}\n`),
+    ...(process.stderr.isTTY
+      ? { progress: (text: string) => void process.stderr.write(text) }
+      : {}),
     now: () => new Date(),
     version,
     ...(process.stderr.isTTY ? { tty: process.stderr } : {}),

@@ -1,4 +1,4 @@
 import { runRoleProcess } from '@bulletin/roles';
 import { runMain } from '@bulletin/runtime';
 
-void runMain(() => runRoleProcess(['ingest'], process.env));
+void runMain(() => runRoleProcess(['ingest', 'sources'], process.env));

@@ -3,6 +3,8 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   stdout: (line: string) => void;
   stderr: (line: string) => void;
+  /** Redraws a progress line in place; given only when stderr is a terminal. */
+  progress?: (text: string) => void;
   now: () => Date;
   /** bulletin's version, for `--version`. */
   version: string;

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { queuePrefix } from '@bulletin/redis';
 import { deleteKeys, redisAvailable, TEST_REDIS_URL, uniquePrefix } from '@bulletin/redis/testing';
-import { fixturePath, SEED_FIXTURE } from '@bulletin/wire/testing';
+import { fixturePath, readFixture, SEED_FIXTURE } from '@bulletin/wire/testing';
 import { Queue } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readPayload, runCli, USAGE, type CliIo } from './index.js';
@@ -115,5 +115,42 @@ describe.skipIf(!available)('bulletin ingest on the real Redis', () => {
     expect(run.out[0]).toMatch(
       new RegExp(`^${feed}\\t[0-9a-f]{20}( [0-9a-f]{20})*\\t\\(1 item rejected: #\\d+ .+\\)$`),
     );
+  });
+});
+
+describe.skipIf(!available)('bulletin ingest DIR on the real Redis', () => {
+  it('walks the folder and sums up: ingested, duplicates, refused with reasons', async () => {
+    const dir = join(scratch, 'wire');
+    mkdirSync(join(dir, 'nested'), { recursive: true });
+    mkdirSync(join(dir, 'done'), { recursive: true });
+    writeFileSync(join(dir, 'a-seed.txt'), readFixture(SEED_FIXTURE));
+    writeFileSync(join(dir, 'nested', 'b-copy.txt'), readFixture(SEED_FIXTURE));
+    writeFileSync(join(dir, 'c-empty.txt'), '  ');
+    writeFileSync(join(dir, 'done', 'skipped.txt'), readFixture(SEED_FIXTURE));
+    writeFileSync(join(dir, '.hidden'), 'x');
+    const run = io();
+    expect(await runCli(['ingest', dir], run.value)).toBe(1);
+    expect(run.out.slice(0, 3).map((line) => line.split('\t')[0])).toEqual([
+      join(dir, 'a-seed.txt'),
+      join(dir, 'c-empty.txt'),
+      join(dir, 'nested', 'b-copy.txt'),
+    ]);
+    expect(run.out.slice(3)).toEqual([
+      '3 files: 1 ingested, 0 updated, 1 duplicate, 1 refused',
+      expect.stringMatching(/^ {2}refused .*c-empty\.txt: WIRE_EMPTY: /),
+    ]);
+  });
+
+  it('draws a progress bar instead of lines on a terminal', async () => {
+    const dir = join(scratch, 'bar');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'seed.txt'), readFixture(SEED_FIXTURE));
+    const run = io();
+    const drawn: string[] = [];
+    expect(
+      await runCli(['ingest', dir], { ...run.value, progress: (text) => drawn.push(text) }),
+    ).toBe(0);
+    expect(drawn.at(-1)).toBe(`\r[${'#'.repeat(30)}] 1/1 files\n`);
+    expect(run.out).toEqual(['1 file: 1 ingested, 0 updated, 0 duplicates, 0 refused']);
   });
 });

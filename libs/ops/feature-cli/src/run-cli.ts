@@ -1,6 +1,9 @@
 import type { CliIo } from './cli-io.js';
 import { runIngest } from './commands/ingest.js';
 import { runRetag } from './commands/retag.js';
+import { runPoll } from './commands/poll.js';
+import { runReplay } from './commands/replay.js';
+import { runSources } from './commands/sources.js';
 import { runStart } from './commands/start.js';
 import { runTaxonomy } from './commands/taxonomy.js';
 
@@ -8,7 +11,7 @@ export const USAGE = `Usage: bulletin <command> [options]
 
 Commands:
   start [--roles ROLE,...]    run every role in one process, or only those named
-                              (roles: ingest, enrich, index, http; or BULLETIN_ROLES)
+                              (roles: ingest, enrich, index, sources, http; or BULLETIN_ROLES)
   ingest FILE...              enqueue wire files; prints FILE<TAB>STORY-ID per file
       --source ID[:NAME]      where the files come from (default: files:Local files)
   taxonomy check [FILE]       validate a taxonomy file (default TAXONOMY_FILE, else the
@@ -16,10 +19,14 @@ Commands:
   retag [--since DATE] [--topic SLUG]
                               re-tag stored stories with the current taxonomy, so
                               feeds follow a taxonomy change
+  ingest DIR                  every wire file under DIR, with progress and a summary
+  sources [--json]            the sources of bulletin.config.yaml and their state
+  poll SOURCE                 poll one feed source now and print the outcome
+  replay STORY-ID|SOURCE-ID   run the raw payloads kept for it through the pipeline again
   help                        show this text
   --version                   show bulletin's version
 
-Configuration comes from the environment; see README.md.`;
+Configuration comes from the environment and bulletin.config.yaml; see README.md.`;
 
 /** Runs one `bulletin` command; resolves to its exit code (`start` resolves once running). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -33,6 +40,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return runRetag(args, io);
     case 'taxonomy':
       return runTaxonomy(args, io);
+    case 'sources':
+      return runSources(args, io);
+    case 'poll':
+      return runPoll(args, io);
+    case 'replay':
+      return runReplay(args, io);
     case 'help':
     case '--help':
     case '-h':

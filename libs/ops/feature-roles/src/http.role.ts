@@ -1,5 +1,6 @@
 import type { RoleDefinition } from '@bulletin/platform';
 import { feedsPlugin } from '@bulletin/publish';
+import { pushRoutes } from '@bulletin/sources';
 import { createChangeFeed, createFeedIndex, createStoryStore, storeKeys } from '@bulletin/store';
 import { resolveTaxonomy } from '@bulletin/taxonomy';
 
@@ -10,7 +11,8 @@ import { resolveTaxonomy } from '@bulletin/taxonomy';
 const EMPTY_FEED_UPDATED = '1970-01-01T00:00:00.000Z';
 
 /**
- * The `http` role: the public HTTP server, made of the plugins each scope contributes. Reads go
+ * The `http` role: the public HTTP server, made of the plugins each scope contributes (feeds
+ * and pages; the push routes of push sources). Reads go
  * through the fail-fast connection: a reader waiting on a lost Redis gets a 503, not a hang.
  */
 export const httpRole: RoleDefinition = {
@@ -42,6 +44,7 @@ export const httpRole: RoleDefinition = {
           changes: createChangeFeed(subscriber, keys, platform.log),
           log: platform.log,
         }),
+        pushRoutes(platform),
       ],
     };
   },

@@ -3,6 +3,7 @@ import { enrichRole } from '@bulletin/enrich';
 import { ingestRole } from '@bulletin/ingest';
 import type { RoleDefinition } from '@bulletin/platform';
 import { indexRole } from '@bulletin/publish';
+import { sourcesRole } from '@bulletin/sources';
 import { httpRole } from './http.role.js';
 
 /**
@@ -13,6 +14,7 @@ export const ROLES: readonly RoleDefinition[] = Object.freeze([
   ingestRole,
   enrichRole,
   indexRole,
+  sourcesRole,
   httpRole,
 ]);
 

@@ -1,12 +1,14 @@
 import type { Logger } from '@bulletin/runtime';
 import { Redis } from 'ioredis';
 
-export type ConnectionRole = 'worker' | 'producer' | 'client';
+export type ConnectionRole = 'worker' | 'producer' | 'client' | 'cli';
 
 export interface ConnectionOptions {
   /**
    * `worker`: blocking commands, retries forever (BullMQ requires `maxRetriesPerRequest: null`).
    * `producer`/`client`: fail fast so a caller learns at once that Redis is gone.
+   * `cli`: a person is waiting on a one-shot command: no retry at all, a lost connection fails
+   * the command in flight at once.
    */
   role: ConnectionRole;
   /** Shown in `CLIENT LIST` and in logs. */
@@ -21,7 +23,7 @@ export interface ConnectionOptions {
 export function createRedisConnection(url: string, options: ConnectionOptions): Redis {
   const redis = new Redis(url, {
     connectionName: options.name,
-    maxRetriesPerRequest: options.role === 'worker' ? null : 2,
+    maxRetriesPerRequest: options.role === 'worker' ? null : options.role === 'cli' ? 0 : 2,
     enableOfflineQueue: true,
   });
   redis.on('error', (error: Error) => {

@@ -1,3 +1,4 @@
+import type { SourceDefinition } from './sources-file.js';
 import { BulletinError } from '@bulletin/errors';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -91,6 +92,24 @@ export interface EnrichmentConfig {
   readonly taxonomyFile?: string;
 }
 
+/** `BULLETIN_CONFIG`, `INGEST_RETAIN_HOURS`, `POLL_*`, `FOLDER_*`: where stories come from. */
+export interface SourcesConfig {
+  /** `BULLETIN_CONFIG`: the sources file. @defaultValue `./bulletin.config.yaml` */
+  readonly file: string;
+  /** The sources the file defines; none when it is missing. */
+  readonly definitions: readonly SourceDefinition[];
+  /** `INGEST_RETAIN_HOURS`: how long raw payloads are kept for replay. @defaultValue `72` */
+  readonly retainHours: number;
+  /** `POLL_TIMEOUT_MS`: one fetch of a feed, redirects included. @defaultValue `15000` */
+  readonly pollTimeoutMs: number;
+  /** `POLL_MAX_REDIRECTS`: redirects one fetch follows. @defaultValue `5` */
+  readonly pollMaxRedirects: number;
+  /** `POLL_CONCURRENCY`: feeds one poll worker fetches at once. @defaultValue `4` */
+  readonly pollConcurrency: number;
+  /** `FOLDER_RESCAN_MS`: how often watched folders are rescanned besides fs.watch. @defaultValue `5000` */
+  readonly folderRescanMs: number;
+}
+
 /** Everything bulletin reads from its environment, parsed once at start-up, grouped by concern. */
 export interface Config {
   /** `BULLETIN_PREFIX`: every Redis key and queue lives under it. @defaultValue `bulletin` */
@@ -108,6 +127,7 @@ export interface Config {
   readonly workers: WorkersConfig;
   readonly ingest: IngestConfig;
   readonly enrichment: EnrichmentConfig;
+  readonly sources: SourcesConfig;
   /** `SHUTDOWN_TIMEOUT_MS`: after this the process exits non-zero. @defaultValue `10000` */
   readonly shutdownTimeoutMs: number;
   /** `LOG_LEVEL`: `debug`, `info`, `warn` or `error`. @defaultValue `info` */

@@ -2,7 +2,15 @@
  * @module @bulletin/config
  * Typed, frozen configuration parsed once from the environment.
  */
-export { loadConfig } from './load-config.js';
+export { loadConfig, type LoadConfigOptions } from './load-config.js';
+export { readConfigFile } from './read-config-file.js';
+export {
+  parseSourcesFile,
+  type SourceDefinition,
+  type FeedSourceDefinition,
+  type PushSourceDefinition,
+  type FolderSourceDefinition,
+} from './sources-file.js';
 export {
   ConfigError,
   type Config,
@@ -13,4 +21,5 @@ export {
   type WorkersConfig,
   type IngestConfig,
   type EnrichmentConfig,
+  type SourcesConfig,
 } from './config.js';

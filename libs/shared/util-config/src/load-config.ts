@@ -1,5 +1,6 @@
 import { join } from 'node:path/posix';
-import { ConfigError, type Config, type LogLevel } from './config.js';
+import { ConfigError, type Config, type LogLevel, type SourcesConfig } from './config.js';
+import { parseSourcesFile } from './sources-file.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -89,13 +90,35 @@ function deepFreeze<T extends object>(value: T): T {
   return Object.freeze(value);
 }
 
+/** How {@link loadConfig} reads the sources file. */
+export interface LoadConfigOptions {
+  /** The file's text, or `undefined` when it does not exist. Without it, there are no sources. */
+  readFile?: (path: string) => string | undefined;
+}
+
+function sources(env: Env, options: LoadConfigOptions): SourcesConfig {
+  const file = text(env, 'BULLETIN_CONFIG', './bulletin.config.yaml');
+  const content = options.readFile?.(file);
+  return {
+    file,
+    definitions: content === undefined ? [] : parseSourcesFile(content, file, env),
+    retainHours: integer(env, 'INGEST_RETAIN_HOURS', 72, 1, 24 * 365),
+    pollTimeoutMs: integer(env, 'POLL_TIMEOUT_MS', 15_000, 100, 600_000),
+    pollMaxRedirects: integer(env, 'POLL_MAX_REDIRECTS', 5, 0, 20),
+    pollConcurrency: integer(env, 'POLL_CONCURRENCY', 4, 1, 100),
+    folderRescanMs: integer(env, 'FOLDER_RESCAN_MS', 5000, 100, 3_600_000),
+  };
+}
+
 /**
  * Parses and validates the environment once. Libraries never read `process.env`: apps call this
  * and pass the frozen result down, each part to the code that needs it.
- * @throws ConfigError naming the variable and the value it could not use.
+ * With `options.readFile`, also reads the sources file (`BULLETIN_CONFIG`).
+ * @throws ConfigError naming the variable and the value it could not use, or the sources
+ * file, source and field.
  * @example const config = loadConfig(process.env);
  */
-export function loadConfig(env: Env): Config {
+export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const dataDir = text(env, 'DATA_DIR', '.data');
   const concurrency = (name: string) => integer(env, name, 8, 1, 1000);
@@ -139,6 +162,7 @@ export function loadConfig(env: Env): Config {
       maxParseMs: integer(env, 'INGEST_MAX_PARSE_MS', 10_000, 100, 600_000),
     },
     enrichment: enrichment(env),
+    sources: sources(env, options),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     logLevel: logLevel(env),
   });

@@ -18,11 +18,13 @@ export {
   enrichJobSchema,
   publishJobSchema,
   notifyJobSchema,
+  pollJobSchema,
   parseWith,
   MAX_PAYLOAD_BYTES,
   type IngestJobData,
   type EnrichJobData,
   type PublishJobData,
   type NotifyJobData,
+  type PollJobData,
   type WireSource,
 } from './payloads.js';

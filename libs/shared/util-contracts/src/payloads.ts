@@ -43,6 +43,10 @@ export const notifyJobSchema = z.object({
     .regex(/^(all|topics\/[a-z0-9]+(?:-[a-z0-9]+)*)$/, 'must be all or topics/{slug}'),
 });
 
+/** A feed source to poll now: fired by its job scheduler, or by `bulletin poll`. */
+export const pollJobSchema = z.object({ sourceId: sourceSchema.shape.id });
+
+export type PollJobData = z.infer<typeof pollJobSchema>;
 export type NotifyJobData = z.infer<typeof notifyJobSchema>;
 export type IngestJobData = z.infer<typeof ingestJobSchema>;
 export type EnrichJobData = z.infer<typeof enrichJobSchema>;

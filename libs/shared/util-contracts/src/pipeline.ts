@@ -5,7 +5,9 @@ import {
   parseWith,
   publishJobSchema,
   notifyJobSchema,
+  pollJobSchema,
   type EnrichJobData,
+  type PollJobData,
   type NotifyJobData,
   type IngestJobData,
   type PublishJobData,
@@ -17,6 +19,7 @@ export interface StageData {
   enrich: EnrichJobData;
   publish: PublishJobData;
   notify: NotifyJobData;
+  poll: PollJobData;
 }
 
 export type StageName = keyof StageData;
@@ -91,13 +94,23 @@ export const PIPELINE = Object.freeze({
     next: null,
     jobId: () => undefined,
   },
+  // Before the chain, fed by one job scheduler per feed source: the poll worker fetches the feed
+  // and hands a changed body to `ingest` as a raw payload. The scheduler numbers its jobs.
+  poll: {
+    stage: 'poll',
+    queue: 'poll',
+    job: 'poll-source',
+    parse: (value: unknown) => parseWith(pollJobSchema, 'poll', value),
+    next: 'ingest',
+    jobId: () => undefined,
+  },
 } as const satisfies { [S in StageName]: StageContract<S> });
 
 /** The stages a story passes through, in pipeline order. */
 export const STAGES: readonly StageName[] = ['ingest', 'enrich', 'publish'];
 
 /** Every queue of the table: the chain, then the queues beside it. */
-export const ALL_STAGES: readonly StageName[] = [...STAGES, 'notify'];
+export const ALL_STAGES: readonly StageName[] = [...STAGES, 'notify', 'poll'];
 
 /** The stage after `S`, or `never` for the last. */
 export type NextStage<S extends StageName> = (typeof PIPELINE)[S]['next'] extends StageName

@@ -1,15 +1,11 @@
+import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '@bulletin/config';
-import { createPipelineQueues } from '@bulletin/queues';
-import {
-  closeRedis,
-  createRedisConnection,
-  pingRedis,
-  RedisUnavailableError,
-} from '@bulletin/redis';
-import { createLogger } from '@bulletin/runtime';
+import { loadConfig, readConfigFile } from '@bulletin/config';
 import type { CliIo } from '../cli-io.js';
+import { openCliPipeline } from './cli-pipeline.js';
+import { ingestDir } from './ingest-dir.js';
 import { ingestFiles } from './ingest-files.js';
+import { walkDir } from './walk-dir.js';
 
 function parseSource(value: string | undefined): { id: string; name: string } {
   if (!value) return { id: 'files', name: 'Local files' };
@@ -17,7 +13,13 @@ function parseSource(value: string | undefined): { id: string; name: string } {
   return { id, name: rest.join(':') || id };
 }
 
-/** `bulletin ingest [--source ID[:NAME]] FILE…`. */
+const isDir = (path: string) =>
+  stat(path).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
+
+/** `bulletin ingest [--source ID[:NAME]] FILE…` or `bulletin ingest DIR`. */
 export async function runIngest(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
@@ -28,34 +30,32 @@ export async function runIngest(args: readonly string[], io: CliIo): Promise<num
     io.stderr('bulletin ingest: name at least one FILE');
     return 2;
   }
-  const config = loadConfig(io.env);
-  const log = createLogger({ level: 'warn', bindings: { role: 'cli' } });
-  if (!(await pingRedis(config.redis.url))) {
-    throw new RedisUnavailableError(
-      `no Redis answers at ${config.redis.url}: start bulletin first (npm start)`,
-    );
-  }
-  const connection = createRedisConnection(config.redis.url, {
-    role: 'producer',
-    name: `${config.prefix}:cli`,
-    log,
-  });
-  const queues = createPipelineQueues({
-    connection,
-    prefix: config.prefix,
-    log,
-    attempts: config.workers.jobAttempts,
-  });
+  const config = loadConfig(io.env, { readFile: readConfigFile });
+  const dirs = await Promise.all(positionals.map(isDir));
+  const pipeline = await openCliPipeline(config);
   try {
-    return await ingestFiles(positionals, {
-      enqueue: (data) => queues.add('ingest', [data]),
+    const deps = {
+      enqueue: (data: Parameters<typeof pipeline.queues.add<'ingest'>>[1][number]) =>
+        pipeline.guard(() => pipeline.queues.add('ingest', [data])),
+      archive: pipeline.archive,
       source: parseSource(values.source),
       maxBytes: config.ingest.maxBytes,
+      maxItems: config.ingest.maxItems,
       now: () => io.now().toISOString(),
       print: io.stdout,
+    };
+    if (!dirs.some(Boolean)) return await ingestFiles(positionals, deps);
+    const paths = (
+      await Promise.all(positionals.map((path, i) => (dirs[i] ? walkDir(path) : [path])))
+    ).flat();
+    const store = { record: (id: string) => pipeline.guard(() => pipeline.store.record(id)) };
+    const summary = await ingestDir(paths, {
+      ...deps,
+      store,
+      ...(io.progress ? { progress: io.progress } : {}),
     });
+    return summary.refused.length === 0 ? 0 : 1;
   } finally {
-    await queues.close();
-    await closeRedis(connection);
+    await pipeline.close();
   }
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '@bulletin/config';
+import { loadConfig, readConfigFile } from '@bulletin/config';
 import { startRoles } from '@bulletin/roles';
 import { createLogger, installSignalHandlers, watchParent } from '@bulletin/runtime';
 import type { CliIo } from '../cli-io.js';
@@ -11,7 +11,7 @@ import type { CliIo } from '../cli-io.js';
  */
 export async function runStart(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args: [...args], options: { roles: { type: 'string' } } });
-  const config = loadConfig(io.env);
+  const config = loadConfig(io.env, { readFile: readConfigFile });
   const roles = values.roles === undefined ? config.roles : splitRoles(values.roles);
   const log = createLogger({
     level: config.logLevel,

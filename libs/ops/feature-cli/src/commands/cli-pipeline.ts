@@ -1,0 +1,63 @@
+import type { Config } from '@bulletin/config';
+import { BulletinError } from '@bulletin/errors';
+import { createPipelineQueues, type PipelineQueues } from '@bulletin/queues';
+import {
+  closeRedis,
+  createRedisConnection,
+  pingRedis,
+  RedisUnavailableError,
+  type Redis,
+} from '@bulletin/redis';
+import { createLogger } from '@bulletin/runtime';
+import { createPayloadArchive, createSourceStateStore } from '@bulletin/sources-io';
+import { createStoryStore, storeKeys } from '@bulletin/store';
+
+/** What a one-shot command opens: one connection that never retries, the queues, the stores. */
+export interface CliPipeline {
+  redis: Redis;
+  queues: PipelineQueues;
+  store: ReturnType<typeof createStoryStore>;
+  states: ReturnType<typeof createSourceStateStore>;
+  archive: ReturnType<typeof createPayloadArchive>;
+  /** Wraps a Redis call: a failure with Redis gone becomes one `REDIS_UNAVAILABLE`. */
+  guard<T>(call: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the pipeline for a command, after checking that Redis answers.
+ * @throws RedisUnavailableError saying to start bulletin when nothing answers.
+ */
+export async function openCliPipeline(config: Config): Promise<CliPipeline> {
+  const url = config.redis.url;
+  if (!(await pingRedis(url))) {
+    throw new RedisUnavailableError(`no Redis answers at ${url}: start bulletin first (npm start)`);
+  }
+  const log = createLogger({ level: 'error', bindings: { role: 'cli' } });
+  const redis = createRedisConnection(url, { role: 'cli', name: `${config.prefix}:cli`, log });
+  const queues = createPipelineQueues({
+    connection: redis,
+    prefix: config.prefix,
+    log,
+    attempts: config.workers.jobAttempts,
+  });
+  return {
+    redis,
+    queues,
+    store: createStoryStore(redis, storeKeys(config.prefix)),
+    states: createSourceStateStore(redis, config.prefix),
+    archive: createPayloadArchive(redis, config.prefix, config.sources.retainHours * 3_600_000),
+    async guard(call) {
+      try {
+        return await call();
+      } catch (error) {
+        if (error instanceof BulletinError || (await pingRedis(url, 500))) throw error;
+        throw new RedisUnavailableError(`Redis at ${url} stopped answering`, { cause: error });
+      }
+    },
+    async close() {
+      await queues.close();
+      await closeRedis(redis);
+    },
+  };
+}
