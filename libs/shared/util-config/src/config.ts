@@ -1,4 +1,5 @@
 import { BulletinError } from '@bulletin/errors';
+import type { DigestConfig } from './digest-config.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -97,6 +98,7 @@ export interface Config {
   readonly publishing: PublishingConfig;
   readonly workers: WorkersConfig;
   readonly ingest: IngestConfig;
+  readonly digest: DigestConfig;
   /** `SHUTDOWN_TIMEOUT_MS`: after this the process exits non-zero. @defaultValue `10000` */
   readonly shutdownTimeoutMs: number;
   /** `LOG_LEVEL`: `debug`, `info`, `warn` or `error`. @defaultValue `info` */

@@ -13,3 +13,9 @@ export {
   type WorkersConfig,
   type IngestConfig,
 } from './config.js';
+export {
+  loadDigestConfig,
+  DEFAULT_EDITIONS,
+  type DigestConfig,
+  type EditionConfig,
+} from './digest-config.js';

@@ -1,5 +1,6 @@
 import { join } from 'node:path/posix';
 import { ConfigError, type Config, type LogLevel } from './config.js';
+import { loadDigestConfig } from './digest-config.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -133,6 +134,7 @@ export function loadConfig(env: Env): Config {
       maxItems: integer(env, 'INGEST_MAX_ITEMS', 5000, 1, 1_000_000),
       maxParseMs: integer(env, 'INGEST_MAX_PARSE_MS', 10_000, 100, 600_000),
     },
+    digest: loadDigestConfig(env),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     logLevel: logLevel(env),
   });

@@ -18,11 +18,13 @@ export {
   enrichJobSchema,
   publishJobSchema,
   notifyJobSchema,
+  digestJobSchema,
   parseWith,
   MAX_PAYLOAD_BYTES,
   type IngestJobData,
   type EnrichJobData,
   type PublishJobData,
   type NotifyJobData,
+  type DigestJobData,
   type WireSource,
 } from './payloads.js';

@@ -15,6 +15,8 @@ describe('the pipeline table', () => {
     expect(STAGES.map((stage) => PIPELINE[stage].next)).toEqual(['enrich', 'publish', null]);
     expect(new Set(ALL_STAGES.map((stage) => PIPELINE[stage].queue)).size).toBe(ALL_STAGES.length);
     expect(PIPELINE.notify.parse({ feed: 'topics/housing' })).toEqual({ feed: 'topics/housing' });
+    expect(PIPELINE.digest.parse({ edition: 'daily' })).toEqual({ edition: 'daily' });
+    expect(() => PIPELINE.digest.parse({ edition: '../x' })).toThrow(/edition: must be/);
     expect(() => PIPELINE.notify.parse({ feed: 'topics/../x' })).toThrow(
       /feed: must be all or topics/,
     );

@@ -5,6 +5,8 @@ import {
   parseWith,
   publishJobSchema,
   notifyJobSchema,
+  digestJobSchema,
+  type DigestJobData,
   type EnrichJobData,
   type NotifyJobData,
   type IngestJobData,
@@ -17,6 +19,7 @@ export interface StageData {
   enrich: EnrichJobData;
   publish: PublishJobData;
   notify: NotifyJobData;
+  digest: DigestJobData;
 }
 
 export type StageName = keyof StageData;
@@ -91,13 +94,22 @@ export const PIPELINE = Object.freeze({
     next: null,
     jobId: () => undefined,
   },
+  // Beside the chain, fed by the editions' job schedulers: one job per edition slot.
+  digest: {
+    stage: 'digest',
+    queue: 'digest',
+    job: 'run-edition',
+    parse: (value: unknown) => parseWith(digestJobSchema, 'digest', value),
+    next: null,
+    jobId: () => undefined,
+  },
 } as const satisfies { [S in StageName]: StageContract<S> });
 
 /** The stages a story passes through, in pipeline order. */
 export const STAGES: readonly StageName[] = ['ingest', 'enrich', 'publish'];
 
 /** Every queue of the table: the chain, then the queues beside it. */
-export const ALL_STAGES: readonly StageName[] = [...STAGES, 'notify'];
+export const ALL_STAGES: readonly StageName[] = [...STAGES, 'notify', 'digest'];
 
 /** The stage after `S`, or `never` for the last. */
 export type NextStage<S extends StageName> = (typeof PIPELINE)[S]['next'] extends StageName
