@@ -59,7 +59,7 @@ export function digestSecret(config: Config, log?: Logger): string {
         'production): it signs every confirmation, preferences and unsubscribe link',
     );
   }
-  log?.warn('DIGEST_TOKEN_SECRET is not set: using the development stand-in');
+  log?.info('DIGEST_TOKEN_SECRET is not set: using the development stand-in');
   return `development-only-digest-secret:${config.prefix}`;
 }
 

@@ -2,19 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { ROLES, selectRoles } from './index.js';
 
 describe('the role table', () => {
-  it('holds the four roles, workers before the server', () => {
-    expect(ROLES.map((role) => role.name)).toEqual(['ingest', 'enrich', 'index', 'http']);
+  it('holds the five roles, workers before the server', () => {
+    expect(ROLES.map((role) => role.name)).toEqual(['ingest', 'enrich', 'index', 'digest', 'http']);
     expect(ROLES.every((role) => role.summary.length > 0)).toBe(true);
   });
 
   it('selects every role for none named, else the named ones in table order', () => {
-    expect(selectRoles([]).map((role) => role.name)).toEqual(['ingest', 'enrich', 'index', 'http']);
+    expect(selectRoles([]).map((role) => role.name)).toEqual([
+      'ingest',
+      'enrich',
+      'index',
+      'digest',
+      'http',
+    ]);
     expect(selectRoles(['http', 'ingest']).map((role) => role.name)).toEqual(['ingest', 'http']);
   });
 
   it('names unknown roles and lists the known ones', () => {
     expect(() => selectRoles(['ingest', 'publisher', 'x'])).toThrow(
-      'unknown roles "publisher", "x"; the roles are ingest, enrich, index, http',
+      'unknown roles "publisher", "x"; the roles are ingest, enrich, index, digest, http',
     );
   });
 });

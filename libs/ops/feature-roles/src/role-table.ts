@@ -1,4 +1,5 @@
 import { ConfigError } from '@bulletin/config';
+import { digestRole } from '@bulletin/digest';
 import { enrichRole } from '@bulletin/enrich';
 import { ingestRole } from '@bulletin/ingest';
 import type { RoleDefinition } from '@bulletin/platform';
@@ -13,6 +14,7 @@ export const ROLES: readonly RoleDefinition[] = Object.freeze([
   ingestRole,
   enrichRole,
   indexRole,
+  digestRole,
   httpRole,
 ]);
 
