@@ -22,6 +22,10 @@ export interface SmtpSinkOptions {
   reply?: (mail: ReceivedMail, index: number) => SinkAnswer;
   /** Decides at RCPT, before any data. */
   rcpt?: (address: string, index: number) => SinkAnswer;
+  /** Milliseconds the server takes over each message before it answers (a slow server). */
+  delayMs?: number;
+  /** Called for each accepted message, as it is accepted. */
+  onAccept?: (mail: ReceivedMail) => void;
 }
 
 export interface SmtpSink {
@@ -92,8 +96,15 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
         const answer = options.reply?.(mail, attempts++) ?? { accept: true };
         const error = refuse(answer, session, sockets);
         if (error === undefined) return;
-        if (error === null) received.push(mail);
-        callback(error ?? undefined);
+        const answerNow = () => {
+          if (error === null) {
+            received.push(mail);
+            options.onAccept?.(mail);
+          }
+          callback(error ?? undefined);
+        };
+        if (options.delayMs) setTimeout(answerNow, options.delayMs);
+        else answerNow();
       });
     },
   });
