@@ -31,14 +31,25 @@ export interface RenderedDigest {
   text: string;
 }
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function dateIn(tz: string, at: Date): string {
+  let format = formats.get(tz);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone: tz,
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
+    formats.set(tz, format);
+  }
+  return format.format(at);
+}
+
 function editionTitle(options: RenderDigestOptions): string {
   const name = options.edition.charAt(0).toUpperCase() + options.edition.slice(1);
-  const date = new Intl.DateTimeFormat('en-GB', {
-    timeZone: options.tz,
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(options.at);
+  const date = dateIn(options.tz, options.at);
   return `${options.siteTitle} ${name}, ${date}`;
 }
 
