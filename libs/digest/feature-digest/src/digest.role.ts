@@ -1,5 +1,5 @@
 import type { RoleDefinition } from '@bulletin/platform';
-import { openDigest } from './digest-deps.js';
+import { digestSecret, openDigest } from './digest-deps.js';
 import { runEdition } from './run-edition.js';
 import { scheduleEditions, slotOf } from './schedule.js';
 
@@ -11,6 +11,8 @@ export const digestRole: RoleDefinition = {
   name: 'digest',
   summary: 'send the newsletter editions on their schedules',
   async start(platform) {
+    // Before anything is opened: a misconfigured production start fails at once, by name.
+    digestSecret(platform.config);
     const deps = openDigest({
       config: platform.config,
       redis: platform.redis.patient,
