@@ -64,8 +64,13 @@ export default [
               onlyDependOnLibsWithTags: ['scope:shared', 'scope:publishing'],
             },
             {
+              sourceTag: 'scope:digest',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:digest'],
+            },
+            {
               sourceTag: 'scope:ops',
               onlyDependOnLibsWithTags: [
+                'scope:digest',
                 'scope:shared',
                 'scope:ingest',
                 'scope:enrichment',

@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createLogger } from '@bulletin/runtime';
+import { benchDigest, type DigestFigures } from './sections/digest.js';
 import { benchFeeds, type FeedFigures } from './sections/feeds.js';
 import { benchMemory, type MemoryFigures } from './sections/memory.js';
 import { benchPipeline, median, type PipelineFigures } from './sections/pipeline.js';
@@ -22,7 +23,9 @@ const { values } = parseArgs({
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const STORIES = env('BENCH_STORIES', 20_000);
-const sections = new Set((values.only ?? 'pipeline,scaling,feeds,memory,tagging').split(','));
+const sections = new Set(
+  (values.only ?? 'pipeline,scaling,feeds,memory,tagging,digest').split(','),
+);
 const log = createLogger({ level: 'warn' });
 const say = (line: string) => console.log(line);
 const started = Date.now();
@@ -36,6 +39,7 @@ let scaling: Layout[] | undefined;
 let feeds: FeedFigures | undefined;
 let memory: MemoryFigures | undefined;
 let tagging: TaggingFigures | undefined;
+let digest: DigestFigures | undefined;
 
 if (sections.has('pipeline')) {
   say('pipeline against a raw three-stage BullMQ chain, one process each:');
@@ -82,6 +86,10 @@ if (sections.has('tagging')) {
     `tagging: ${tagging.storiesPerSecond} stories/s of ${tagging.averageWords} words on one core`,
   );
 }
+if (sections.has('digest')) {
+  say('digest: one edition into a local SMTP sink against nodemailer sending the same bytes:');
+  digest = await benchDigest(REDIS_URL, env('BENCH_DIGEST_SUBSCRIBERS', 10_000), log, say);
+}
 
 const peaks = scaling?.flatMap((layout) => Object.values(layout.peakRssMb ?? {})) ?? [];
 const result = {
@@ -96,7 +104,7 @@ const result = {
     : undefined,
   feedServeRatio: feeds?.feedServeRatio,
   notModifiedRatio: feeds?.notModifiedRatio,
-  digestSendRatio: undefined as number | undefined,
+  digestSendRatio: digest?.digestSendRatio,
   tagStoriesPerSec: tagging?.storiesPerSecond,
   peakRssMb: peaks.length > 0 ? Math.max(...peaks) : undefined,
   redisBytesPerStory: memory?.redisBytesPerStory,
@@ -129,6 +137,7 @@ const result = {
     feeds,
     memory,
     tagging,
+    digest,
   },
 };
 
@@ -141,6 +150,7 @@ row('latencyP50Ms', result.latencyP50Ms, '< 10');
 row('latencyP99Ratio', result.latencyP99Ratio, '<= 2');
 row('feedServeRatio', result.feedServeRatio, '>= 0.8');
 row('notModifiedRatio', result.notModifiedRatio, '>= 0.8');
+row('digestSendRatio', result.digestSendRatio, '>= 0.5');
 row('tagStoriesPerSec', result.tagStoriesPerSec, '>= 10000');
 row('peakRssMb', result.peakRssMb, '< 150 per role');
 row(

@@ -96,7 +96,7 @@ describe.skipIf(!available)('a start that cannot succeed', () => {
     });
     expect(await app.exited).toBe(1);
     expect(app.output()).toContain(
-      'bulletin: CONFIG_INVALID: unknown role "publisher"; the roles are ingest, enrich, index, sources, http',
+      'bulletin: CONFIG_INVALID: unknown role "publisher"; the roles are ingest, enrich, index, sources, digest, http',
     );
   });
 });

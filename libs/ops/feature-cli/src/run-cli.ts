@@ -1,4 +1,5 @@
 import type { CliIo } from './cli-io.js';
+import { runDigest } from './commands/digest.js';
 import { runIngest } from './commands/ingest.js';
 import { runRetag } from './commands/retag.js';
 import { runPoll } from './commands/poll.js';
@@ -6,12 +7,13 @@ import { runReplay } from './commands/replay.js';
 import { runSources } from './commands/sources.js';
 import { runStart } from './commands/start.js';
 import { runTaxonomy } from './commands/taxonomy.js';
+import { runSubscribers } from './commands/subscribers.js';
 
 export const USAGE = `Usage: bulletin <command> [options]
 
 Commands:
   start [--roles ROLE,...]    run every role in one process, or only those named
-                              (roles: ingest, enrich, index, sources, http; or BULLETIN_ROLES)
+                              (roles: ingest, enrich, index, sources, digest, http; or BULLETIN_ROLES)
   ingest FILE...              enqueue wire files; prints FILE<TAB>STORY-ID per file
       --source ID[:NAME]      where the files come from (default: files:Local files)
   taxonomy check [FILE]       validate a taxonomy file (default TAXONOMY_FILE, else the
@@ -23,6 +25,16 @@ Commands:
   sources [--json]            the sources of bulletin.config.yaml and their state
   poll SOURCE                 poll one feed source now and print the outcome
   replay STORY-ID|SOURCE-ID   run the raw payloads kept for it through the pipeline again
+  subscribers import FILE.csv import subscribers (columns email,topics,edition)
+  subscribers list            print every subscriber: EMAIL<TAB>EDITION<TAB>TOPICS<TAB>STATE
+  subscribers remove EMAIL    end one subscription
+  subscribers erase EMAIL     remove every trace of one person
+  digest preview EDITION      print the next digest without sending it
+      --subscriber EMAIL      as that subscriber gets it (default: every topic)
+      --since DATE            stories since DATE instead of since the last run
+      --out FILE              write the message to FILE (.eml) instead
+  digest run EDITION          run an edition now; prints its report as JSON
+      --now ISO               the run's time (default: now)
   help                        show this text
   --version                   show bulletin's version
 
@@ -46,6 +58,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return runPoll(args, io);
     case 'replay':
       return runReplay(args, io);
+    case 'subscribers':
+      return runSubscribers(args, io);
+    case 'digest':
+      return runDigest(args, io);
     case 'help':
     case '--help':
     case '-h':

@@ -1,3 +1,5 @@
+import { digestPlugin, openDigest } from '@bulletin/digest';
+import type { HttpPlugin } from '@bulletin/http';
 import type { RoleDefinition } from '@bulletin/platform';
 import { feedsPlugin } from '@bulletin/publish';
 import { pushRoutes } from '@bulletin/sources';
@@ -34,6 +36,7 @@ export const httpRole: RoleDefinition = {
     };
     return {
       http: [
+        ...digestPlugins(platform),
         feedsPlugin({
           store: createStoryStore(platform.redis.failFast, keys),
           index: createFeedIndex(platform.redis.failFast, keys),
@@ -49,3 +52,19 @@ export const httpRole: RoleDefinition = {
     };
   },
 };
+
+/**
+ * The digest pages, when links can be signed: with `DIGEST_TOKEN_SECRET`, or its development
+ * stand-in. Outside development without a secret, feeds are still served and the digest role
+ * is what refuses to start.
+ */
+function digestPlugins(platform: Parameters<RoleDefinition['start']>[0]): HttpPlugin[] {
+  const { config, log } = platform;
+  if (!config.digest.tokenSecret && !config.digest.development) {
+    log.warn('digest pages are off: DIGEST_TOKEN_SECRET is not set');
+    return [];
+  }
+  const deps = openDigest({ config, redis: platform.redis.failFast, log });
+  platform.shutdown.add('digest pages mailer', () => deps.close(), { phase: 'close' });
+  return [digestPlugin(deps)];
+}

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { ROLES, selectRoles } from './index.js';
 
 describe('the role table', () => {
-  it('holds the five roles, workers before the server', () => {
+  it('holds the six roles, workers before the server', () => {
     expect(ROLES.map((role) => role.name)).toEqual([
       'ingest',
       'enrich',
       'index',
       'sources',
+      'digest',
       'http',
     ]);
     expect(ROLES.every((role) => role.summary.length > 0)).toBe(true);
@@ -19,6 +20,7 @@ describe('the role table', () => {
       'enrich',
       'index',
       'sources',
+      'digest',
       'http',
     ]);
     expect(selectRoles(['http', 'ingest']).map((role) => role.name)).toEqual(['ingest', 'http']);
@@ -26,7 +28,7 @@ describe('the role table', () => {
 
   it('names unknown roles and lists the known ones', () => {
     expect(() => selectRoles(['ingest', 'publisher', 'x'])).toThrow(
-      'unknown roles "publisher", "x"; the roles are ingest, enrich, index, sources, http',
+      'unknown roles "publisher", "x"; the roles are ingest, enrich, index, sources, digest, http',
     );
   });
 });

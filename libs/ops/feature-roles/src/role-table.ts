@@ -1,4 +1,5 @@
 import { ConfigError } from '@bulletin/config';
+import { digestRole } from '@bulletin/digest';
 import { enrichRole } from '@bulletin/enrich';
 import { ingestRole } from '@bulletin/ingest';
 import type { RoleDefinition } from '@bulletin/platform';
@@ -15,6 +16,7 @@ export const ROLES: readonly RoleDefinition[] = Object.freeze([
   enrichRole,
   indexRole,
   sourcesRole,
+  digestRole,
   httpRole,
 ]);
 

@@ -1,5 +1,6 @@
 import type { SourceDefinition } from './sources-file.js';
 import { BulletinError } from '@bulletin/errors';
+import type { DigestConfig } from './digest-config.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -128,6 +129,7 @@ export interface Config {
   readonly ingest: IngestConfig;
   readonly enrichment: EnrichmentConfig;
   readonly sources: SourcesConfig;
+  readonly digest: DigestConfig;
   /** `SHUTDOWN_TIMEOUT_MS`: after this the process exits non-zero. @defaultValue `10000` */
   readonly shutdownTimeoutMs: number;
   /** `LOG_LEVEL`: `debug`, `info`, `warn` or `error`. @defaultValue `info` */

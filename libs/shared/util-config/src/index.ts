@@ -23,3 +23,9 @@ export {
   type EnrichmentConfig,
   type SourcesConfig,
 } from './config.js';
+export {
+  loadDigestConfig,
+  DEFAULT_EDITIONS,
+  type DigestConfig,
+  type EditionConfig,
+} from './digest-config.js';

@@ -1,6 +1,7 @@
 import { join } from 'node:path/posix';
 import { ConfigError, type Config, type LogLevel, type SourcesConfig } from './config.js';
 import { parseSourcesFile } from './sources-file.js';
+import { loadDigestConfig } from './digest-config.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -163,6 +164,7 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
     },
     enrichment: enrichment(env),
     sources: sources(env, options),
+    digest: loadDigestConfig(env),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     logLevel: logLevel(env),
   });

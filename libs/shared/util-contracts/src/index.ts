@@ -19,6 +19,7 @@ export {
   publishJobSchema,
   notifyJobSchema,
   pollJobSchema,
+  digestJobSchema,
   parseWith,
   MAX_PAYLOAD_BYTES,
   type IngestJobData,
@@ -26,5 +27,6 @@ export {
   type PublishJobData,
   type NotifyJobData,
   type PollJobData,
+  type DigestJobData,
   type WireSource,
 } from './payloads.js';

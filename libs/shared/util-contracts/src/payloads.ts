@@ -47,6 +47,14 @@ export const notifyJobSchema = z.object({
 export const pollJobSchema = z.object({ sourceId: sourceSchema.shape.id });
 
 export type PollJobData = z.infer<typeof pollJobSchema>;
+/** An edition's digest run: the scheduler's jobs carry the edition; a manual run its time. */
+export const digestJobSchema = z.object({
+  edition: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'must be an edition name'),
+  /** The run's time (ISO); scheduled runs take it from their slot. */
+  at: z.iso.datetime({ offset: true }).optional(),
+});
+
+export type DigestJobData = z.infer<typeof digestJobSchema>;
 export type NotifyJobData = z.infer<typeof notifyJobSchema>;
 export type IngestJobData = z.infer<typeof ingestJobSchema>;
 export type EnrichJobData = z.infer<typeof enrichJobSchema>;

@@ -17,6 +17,8 @@ describe('the pipeline table', () => {
     expect(PIPELINE.notify.parse({ feed: 'topics/housing' })).toEqual({ feed: 'topics/housing' });
     expect(PIPELINE.poll.parse({ sourceId: 'pse' })).toEqual({ sourceId: 'pse' });
     expect(() => PIPELINE.poll.parse({ sourceId: 'PSE feed' })).toThrow(/poll job data is invalid/);
+    expect(PIPELINE.digest.parse({ edition: 'daily' })).toEqual({ edition: 'daily' });
+    expect(() => PIPELINE.digest.parse({ edition: '../x' })).toThrow(/edition: must be/);
     expect(() => PIPELINE.notify.parse({ feed: 'topics/../x' })).toThrow(
       /feed: must be all or topics/,
     );

@@ -6,6 +6,8 @@ import {
   publishJobSchema,
   notifyJobSchema,
   pollJobSchema,
+  digestJobSchema,
+  type DigestJobData,
   type EnrichJobData,
   type PollJobData,
   type NotifyJobData,
@@ -20,6 +22,7 @@ export interface StageData {
   publish: PublishJobData;
   notify: NotifyJobData;
   poll: PollJobData;
+  digest: DigestJobData;
 }
 
 export type StageName = keyof StageData;
@@ -104,13 +107,22 @@ export const PIPELINE = Object.freeze({
     next: 'ingest',
     jobId: () => undefined,
   },
+  // Beside the chain, fed by the editions' job schedulers: one job per edition slot.
+  digest: {
+    stage: 'digest',
+    queue: 'digest',
+    job: 'run-edition',
+    parse: (value: unknown) => parseWith(digestJobSchema, 'digest', value),
+    next: null,
+    jobId: () => undefined,
+  },
 } as const satisfies { [S in StageName]: StageContract<S> });
 
 /** The stages a story passes through, in pipeline order. */
 export const STAGES: readonly StageName[] = ['ingest', 'enrich', 'publish'];
 
 /** Every queue of the table: the chain, then the queues beside it. */
-export const ALL_STAGES: readonly StageName[] = [...STAGES, 'notify', 'poll'];
+export const ALL_STAGES: readonly StageName[] = [...STAGES, 'notify', 'poll', 'digest'];
 
 /** The stage after `S`, or `never` for the last. */
 export type NextStage<S extends StageName> = (typeof PIPELINE)[S]['next'] extends StageName

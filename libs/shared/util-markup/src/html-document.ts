@@ -31,6 +31,15 @@ export const PAGE_CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * The policy of a page with forms (subscribing, preferences): the same, except that forms may
+ * post back to the page's own origin.
+ */
+export const FORM_PAGE_CONTENT_SECURITY_POLICY = PAGE_CONTENT_SECURITY_POLICY.replace(
+  "form-action 'none'",
+  "form-action 'self'",
+);
+
 /** The parts of an HTML page that differ between pages. */
 export interface HtmlDocumentOptions {
   /** BCP 47 language of the page. */
@@ -41,6 +50,8 @@ export interface HtmlDocumentOptions {
   headHtml?: string;
   /** `<body>` markup, already escaped. */
   bodyHtml: string;
+  /** The page has forms posting to its own origin. @defaultValue false */
+  forms?: boolean;
 }
 
 /** Wraps page markup in a complete HTML5 document with charset, viewport, CSP and style. */
@@ -51,7 +62,7 @@ export function renderHtmlDocument(options: HtmlDocumentOptions): string {
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="${PAGE_CONTENT_SECURITY_POLICY}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${options.forms ? FORM_PAGE_CONTENT_SECURITY_POLICY : PAGE_CONTENT_SECURITY_POLICY}">`,
     `<title>${toMarkupText(options.title)}</title>`,
     ...(options.headHtml ? [options.headHtml] : []),
     `<style>${STYLE}</style>`,

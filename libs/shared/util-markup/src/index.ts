@@ -7,5 +7,6 @@ export { escapeMarkup, stripInvalidChars, toMarkupText, isHttpUrl } from './text
 export {
   renderHtmlDocument,
   PAGE_CONTENT_SECURITY_POLICY,
+  FORM_PAGE_CONTENT_SECURITY_POLICY,
   type HtmlDocumentOptions,
 } from './html-document.js';

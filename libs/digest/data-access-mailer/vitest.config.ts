@@ -1,0 +1,6 @@
+import { projectTestConfig } from '../../../vitest.shared.js';
+
+export default projectTestConfig(import.meta.dirname, {
+  include: ['src/**/*.spec.ts'],
+  testTimeout: 30_000,
+});
