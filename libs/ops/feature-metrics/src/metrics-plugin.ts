@@ -28,7 +28,8 @@ async function readCounts(options: MetricsPluginOptions): Promise<void> {
     ]);
     counts.forEach((byState, index) => {
       const queue = queues[index]?.name ?? '';
-      for (const state of QUEUE_STATES) metrics.queueJobs.set({ queue, state }, byState[state] ?? 0);
+      for (const state of QUEUE_STATES)
+        metrics.queueJobs.set({ queue, state }, byState[state] ?? 0);
     });
     metrics.queueCountsOk.set(1);
   } catch (error) {

@@ -1,3 +1,4 @@
+import { adminPlugin } from '@bulletin/admin';
 import type { RoleDefinition } from '@bulletin/platform';
 import { feedsPlugin } from '@bulletin/publish';
 import { createChangeFeed, createFeedIndex, createStoryStore, storeKeys } from '@bulletin/store';
@@ -32,6 +33,11 @@ export const httpRole: RoleDefinition = {
     };
     return {
       http: [
+        adminPlugin({
+          queues: platform.intake.all(),
+          ...config.admin,
+          log: platform.log,
+        }),
         feedsPlugin({
           store: createStoryStore(platform.redis.failFast, keys),
           index: createFeedIndex(platform.redis.failFast, keys),

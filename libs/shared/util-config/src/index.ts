@@ -12,4 +12,5 @@ export {
   type PublishingConfig,
   type WorkersConfig,
   type IngestConfig,
+  type AdminConfig,
 } from './config.js';

@@ -133,6 +133,11 @@ export function loadConfig(env: Env): Config {
       maxItems: integer(env, 'INGEST_MAX_ITEMS', 5000, 1, 1_000_000),
       maxParseMs: integer(env, 'INGEST_MAX_PARSE_MS', 10_000, 100, 600_000),
     },
+    admin: {
+      token: env['ADMIN_TOKEN']?.trim() || undefined,
+      readOnly: flag(env, 'ADMIN_READ_ONLY', false),
+      development: ['', 'development', 'test'].includes(text(env, 'NODE_ENV', '')),
+    },
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     logLevel: logLevel(env),
   });

@@ -44,9 +44,9 @@ describe('bulletin metrics', () => {
     const metrics = createMetrics({ processMetrics: false, now: () => now });
     metrics.sourcePolled('agency', 4_000);
     now = 64_000;
-    expect(
-      await value(metrics.registry.metrics(), 'bulletin_source_seconds_since_success'),
-    ).toBe('bulletin_source_seconds_since_success{source="agency"} 60');
+    expect(await value(metrics.registry.metrics(), 'bulletin_source_seconds_since_success')).toBe(
+      'bulletin_source_seconds_since_success{source="agency"} 60',
+    );
   });
 
   it('keeps rejection labels bounded', () => {
