@@ -9,7 +9,13 @@ import {
   type StageProcessor,
 } from '@bulletin/queues';
 import { countOutcome, createMetrics, type BulletinMetrics } from '@bulletin/metrics';
-import { closeRedis, createRedisConnection, ensureRedis, type Redis } from '@bulletin/redis';
+import {
+  checkRedisServer,
+  closeRedis,
+  createRedisConnection,
+  ensureRedis,
+  type Redis,
+} from '@bulletin/redis';
 import { createShutdown, type Logger, type Shutdown } from '@bulletin/runtime';
 import { ensureSchema, storeKeys } from '@bulletin/store';
 import type { Worker } from 'bullmq';
@@ -120,6 +126,7 @@ export async function openPlatform(
   shutdown.add('private redis-server', () => server.stop(), { phase: 'last' });
   try {
     const redis = connect(config, log, shutdown);
+    await checkRedisServer(redis.failFast, log);
     await ensureSchema(redis.failFast, storeKeys(config.prefix), config.prefix);
     const queueOptions = { prefix: config.prefix, log, attempts: config.workers.jobAttempts };
     const queues = createPipelineQueues({ ...queueOptions, connection: redis.patient });
