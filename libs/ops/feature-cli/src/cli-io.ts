@@ -6,4 +6,6 @@ export interface CliIo {
   now: () => Date;
   /** bulletin's version, for `--version`. */
   version: string;
+  /** Asks a person yes or no; absent when no one can answer (no terminal). */
+  confirm?: (question: string) => Promise<boolean>;
 }

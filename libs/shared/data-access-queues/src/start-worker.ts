@@ -120,6 +120,8 @@ export function startWorker<S extends StageName>(
     lockDuration: options.lockMs,
     stalledInterval: options.lockMs,
     maxStalledCount: options.maxStalls,
+    // Per-minute completed/failed counts for `bulletin status` (a day of them).
+    metrics: { maxDataPoints: 24 * 60 },
     // After Redis comes back, a worker waits this long before fetching again (BullMQ: 15 s).
     runRetryDelay: 2000,
   });
