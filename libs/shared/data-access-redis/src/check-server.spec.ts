@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createLogger } from '@bulletin/runtime';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,14 +16,19 @@ const log = {
 };
 let server: ChildProcess | undefined;
 let redis: Redis | undefined;
+const dir = mkdtempSync(join(tmpdir(), 'bulletin-check-'));
 
 // A server of this suite's own, since the check is tried against settings it changes.
 beforeAll(async () => {
   if (!installed) return;
   const port = 20_000 + Math.floor(Math.random() * 20_000);
-  server = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
+  server = spawn(
+    'redis-server',
+    ['--port', String(port), '--dir', dir, '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
   redis = new Redis(`redis://127.0.0.1:${port}`, { maxRetriesPerRequest: 1 });
   redis.on('error', () => undefined);
   for (let i = 0; i < 50 && redis.status !== 'ready'; i++)
@@ -29,6 +37,7 @@ beforeAll(async () => {
 afterAll(() => {
   redis?.disconnect();
   server?.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe.skipIf(!installed)('the Redis startup check, on a private redis-server', () => {
