@@ -1,10 +1,21 @@
 import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
 import { runCli } from '@bulletin/cli';
 import { runMain } from '@bulletin/runtime';
 
 const { version } = JSON.parse(
   readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'),
 ) as { version: string };
+
+/** A yes/no question on the terminal; none when stdin is not one (scripts pass `--yes`). */
+async function confirm(question: string): Promise<boolean> {
+  const prompt = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await prompt.question(`${question} [y/N] `)).trim());
+  } finally {
+    prompt.close();
+  }
+}
 
 void runMain(async () => {
   const code = await runCli(process.argv.slice(2), {
@@ -17,6 +28,7 @@ void runMain(async () => {
     now: () => new Date(),
     version,
     ...(process.stderr.isTTY ? { tty: process.stderr } : {}),
+    ...(process.stdin.isTTY ? { confirm } : {}),
   });
   if (code !== 0) process.exitCode = code;
 });

@@ -10,4 +10,6 @@ export interface CliIo {
   version: string;
   /** The terminal behind stderr, when there is one: progress bars redraw a line on it. */
   tty?: { write: (chunk: string) => void; columns?: number };
+  /** Asks a person yes or no; absent when no one can answer (no terminal). */
+  confirm?: (question: string) => Promise<boolean>;
 }

@@ -8,6 +8,10 @@ import { runSources } from './commands/sources.js';
 import { runStart } from './commands/start.js';
 import { runTaxonomy } from './commands/taxonomy.js';
 import { runSubscribers } from './commands/subscribers.js';
+import { runFailed } from './commands/failed.js';
+import { runQueueControl } from './commands/queue-control.js';
+import { runStart } from './commands/start.js';
+import { runStatus } from './commands/status.js';
 
 export const USAGE = `Usage: bulletin <command> [options]
 
@@ -35,6 +39,13 @@ Commands:
       --out FILE              write the message to FILE (.eml) instead
   digest run EDITION          run an edition now; prints its report as JSON
       --now ISO               the run's time (default: now)
+  status                      every queue's counts, jobs done/failed in the last minute
+  failed list [QUEUE]         failed jobs with their reasons
+  failed retry [QUEUE] --all|ID...   retry failed jobs
+  failed remove [QUEUE] --all|ID...  delete failed jobs
+  pause QUEUE | resume QUEUE  stop or restart a queue's workers taking jobs
+  drain QUEUE [--yes]         remove a queue's waiting and delayed jobs (asks first)
+      --json                  (operator commands) one JSON document on stdout
   help                        show this text
   --version                   show bulletin's version
 
@@ -62,6 +73,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return runSubscribers(args, io);
     case 'digest':
       return runDigest(args, io);
+    case 'status':
+      return runStatus(args, io);
+    case 'failed':
+      return runFailed(args, io);
+    case 'pause':
+    case 'resume':
+    case 'drain':
+      return runQueueControl(command, args, io);
     case 'help':
     case '--help':
     case '-h':

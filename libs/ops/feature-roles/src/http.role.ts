@@ -1,5 +1,6 @@
 import { digestPlugin, openDigest } from '@bulletin/digest';
 import type { HttpPlugin } from '@bulletin/http';
+import { adminPlugin } from '@bulletin/admin';
 import type { RoleDefinition } from '@bulletin/platform';
 import { feedsPlugin } from '@bulletin/publish';
 import { pushRoutes } from '@bulletin/sources';
@@ -37,6 +38,11 @@ export const httpRole: RoleDefinition = {
     return {
       http: [
         ...digestPlugins(platform),
+        adminPlugin({
+          queues: platform.intake.all(),
+          ...config.admin,
+          log: platform.log,
+        }),
         feedsPlugin({
           store: createStoryStore(platform.redis.failFast, keys),
           index: createFeedIndex(platform.redis.failFast, keys),

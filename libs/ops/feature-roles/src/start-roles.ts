@@ -1,5 +1,6 @@
 import type { Config } from '@bulletin/config';
 import { buildHttpServer, closeHttp, listenHttp, type HttpPlugin } from '@bulletin/http';
+import { metricsPlugin } from '@bulletin/metrics-endpoint';
 import { openPlatform, type Platform } from '@bulletin/platform';
 import type { Logger } from '@bulletin/runtime';
 import { selectRoles } from './role-table.js';
@@ -52,7 +53,13 @@ export async function startRoles(
     ...(options.exit ? { exit: options.exit } : {}),
   });
   try {
-    const plugins: HttpPlugin[] = [];
+    // Every process serves its own series, worker-only ones included.
+    const metrics = metricsPlugin({
+      metrics: platform.metrics,
+      queues: platform.intake.all(),
+      log: platform.log,
+    });
+    const plugins: HttpPlugin[] = [metrics];
     for (const role of roles) plugins.push(...((await role.start(platform)).http ?? []));
     // Connected before anything is served, so readiness is true and a failed start below
     // closes workers that are fully up rather than racing their connections.

@@ -27,7 +27,10 @@ export function guardMethods(app: FastifyInstance): () => void {
   return () => {
     sealed = true;
     for (const [url, methods] of routes) {
-      const missing = METHODS.filter((method) => !methods.has(method));
+      // A plugin's prefix may also have declared the same path in another spelling (`/x/`).
+      const missing = METHODS.filter(
+        (method) => !methods.has(method) && !app.hasRoute({ method, url }),
+      );
       if (missing.length === 0) continue;
       const allow = [...methods].sort().join(', ');
       app.route({

@@ -4,10 +4,18 @@ import type { StageName } from '@bulletin/contracts';
 import {
   createPipelineQueues,
   startWorker,
+  type JobSettled,
   type PipelineQueues,
   type StageProcessor,
 } from '@bulletin/queues';
-import { closeRedis, createRedisConnection, ensureRedis, type Redis } from '@bulletin/redis';
+import { countOutcome, createMetrics, type BulletinMetrics } from '@bulletin/metrics';
+import {
+  checkRedisServer,
+  closeRedis,
+  createRedisConnection,
+  ensureRedis,
+  type Redis,
+} from '@bulletin/redis';
 import { createShutdown, type Logger, type Shutdown } from '@bulletin/runtime';
 import { ensureSchema, storeKeys } from '@bulletin/store';
 import type { Worker } from 'bullmq';
@@ -26,6 +34,8 @@ export interface Platform {
   readonly queues: PipelineQueues;
   /** The same queues on the fail-fast connection: for producers answering a request. */
   readonly intake: PipelineQueues;
+  /** This process's Prometheus series; roles increment theirs, `/metrics` serves them. */
+  readonly metrics: BulletinMetrics;
   /** Workers this process runs; readiness asks them. */
   readonly workers: readonly Worker[];
   /**
@@ -63,6 +73,17 @@ function connect(config: Config, log: Logger, shutdown: Shutdown) {
     return redis;
   };
   return { patient: open('worker', 'patient'), failFast: open('client', 'fail-fast') };
+}
+
+/** Job counts and durations of every try, and story counts from each completed result. */
+function recordSettled(metrics: BulletinMetrics, settled: JobSettled): void {
+  const { queue, status } = settled;
+  metrics.jobs.inc({ queue, status });
+  metrics.jobDuration.observe({ queue, status }, settled.durationMs / 1000);
+  if (status !== 'completed') return;
+  const data = settled.data as { source?: { id?: unknown } } | null;
+  const source = typeof data?.source?.id === 'string' ? data.source.id : 'unknown';
+  countOutcome(metrics, settled.stage, settled.result, source);
 }
 
 async function readinessOf(redis: Redis, workers: readonly Worker[], shutdown: Shutdown) {
@@ -105,6 +126,7 @@ export async function openPlatform(
   shutdown.add('private redis-server', () => server.stop(), { phase: 'last' });
   try {
     const redis = connect(config, log, shutdown);
+    await checkRedisServer(redis.failFast, log);
     await ensureSchema(redis.failFast, storeKeys(config.prefix), config.prefix);
     const queueOptions = { prefix: config.prefix, log, attempts: config.workers.jobAttempts };
     const queues = createPipelineQueues({ ...queueOptions, connection: redis.patient });
@@ -117,6 +139,7 @@ export async function openPlatform(
       },
     );
     const workers: Worker[] = [];
+    const metrics = createMetrics();
     return {
       config,
       log,
@@ -124,6 +147,7 @@ export async function openPlatform(
       redis,
       queues,
       intake,
+      metrics,
       workers,
       startWorker(stage, process, concurrency) {
         const worker = startWorker(stage, process, {
@@ -134,6 +158,7 @@ export async function openPlatform(
           lockMs: config.workers.lockMs,
           maxStalls: config.workers.maxStalls,
           log,
+          onSettled: (settled) => recordSettled(metrics, settled),
         });
         workers.push(worker);
         // Stops taking jobs at once and drains; bounded so a lost Redis cannot hold the

@@ -12,6 +12,7 @@ export {
 export {
   startWorker,
   type StartWorkerOptions,
+  type JobSettled,
   type StageContext,
   type StageProcessor,
 } from './start-worker.js';

@@ -6,7 +6,12 @@ import { createLogger } from '@bulletin/runtime';
 import { makeStory } from '@bulletin/story/testing';
 import type { Worker } from 'bullmq';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createPipelineQueues, startWorker, type PipelineQueues } from './index.js';
+import {
+  createPipelineQueues,
+  startWorker,
+  type JobSettled,
+  type PipelineQueues,
+} from './index.js';
 
 const available = await redisAvailable();
 const log = createLogger({ level: 'silent' });
@@ -107,6 +112,30 @@ describe.skipIf(!available)('startWorker on real BullMQ queues', () => {
     expect((await enrich.getJob(`${story.id}-${story.contentHash}`))?.data.story.headline).toBe(
       story.headline,
     );
+  });
+
+  it('tells of every try that ends, with its result, for metrics', async () => {
+    const { queues, options } = setUp();
+    const settled: JobSettled[] = [];
+    let tries = 0;
+    open.workers.push(
+      startWorker(
+        'ingest',
+        async (data) => {
+          if (data.payload === 'flaky' && tries++ === 0) throw new Error('once');
+          if (data.payload === 'bad') throw new BulletinError('X', 'no', { permanent: true });
+          return { stories: [data.payload] };
+        },
+        { ...options, onSettled: (event) => settled.push(event) },
+      ),
+    );
+    await queues.add('ingest', ['good', 'flaky', 'bad'].map(payload));
+    await expect.poll(() => settled.length, { timeout: 15_000 }).toBe(4);
+    const seen = settled.map((s) => `${s.status}:${(s.data as IngestJobData).payload}`).sort();
+    expect(seen).toEqual(['completed:flaky', 'completed:good', 'failed:bad', 'retried:flaky']);
+    const good = settled.find((s) => (s.data as IngestJobData).payload === 'good');
+    expect(good).toMatchObject({ stage: 'ingest', queue: 'ingest', result: { stories: ['good'] } });
+    expect(good?.durationMs).toBeGreaterThanOrEqual(0);
   });
 
   it('runs a stage again later as a delayed job of its own', async () => {

@@ -44,6 +44,22 @@ export interface StartWorkerOptions {
   /** How often one job may be cut off by a dead worker before it fails. */
   maxStalls: number;
   log: Logger;
+  /** Told of every try that ends, for metrics: once per completion, retry or final failure. */
+  onSettled?: (settled: JobSettled) => void;
+}
+
+/** One try of a job that ended. */
+export interface JobSettled {
+  stage: StageName;
+  queue: string;
+  /** `retried`: failed and will run again; `failed`: failed for good. */
+  status: 'completed' | 'retried' | 'failed';
+  /** Processing time of this try. */
+  durationMs: number;
+  /** What the processor returned (completed tries only). */
+  result?: unknown;
+  /** The job's data as stored (not parsed). */
+  data: unknown;
 }
 
 /**
@@ -108,10 +124,22 @@ export function startWorker<S extends StageName>(
     lockDuration: options.lockMs,
     stalledInterval: options.lockMs,
     maxStalledCount: options.maxStalls,
+    // Per-minute completed/failed counts for `bulletin status` (a day of them).
+    metrics: { maxDataPoints: 24 * 60 },
     // After Redis comes back, a worker waits this long before fetching again (BullMQ: 15 s).
     runRetryDelay: 2000,
   });
+  const settled = (job: Job, status: JobSettled['status'], result?: unknown) =>
+    options.onSettled?.({
+      stage,
+      queue: contract.queue,
+      status,
+      durationMs: Math.max(0, (job.finishedOn ?? Date.now()) - (job.processedOn ?? Date.now())),
+      data: job.data,
+      ...(status === 'completed' ? { result } : {}),
+    });
   worker.on('error', (error) => log.error({ err: error }, 'worker error'));
+  worker.on('completed', (job, result) => settled(job, 'completed', result));
   worker.on('failed', (job, error) => {
     const final =
       job !== undefined &&
@@ -120,6 +148,7 @@ export function startWorker<S extends StageName>(
       { jobId: job?.id, attempts: job?.attemptsMade, final, err: error.message },
       'job failed',
     );
+    if (job !== undefined) settled(job, final ? 'failed' : 'retried');
   });
   return worker;
 }

@@ -11,6 +11,7 @@ export {
   type ConnectionRole,
 } from './connect.js';
 export { pingRedis } from './ping.js';
+export { checkRedisServer, RedisEvictionError } from './check-server.js';
 export {
   ensureRedis,
   RedisUnavailableError,

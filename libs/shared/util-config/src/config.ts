@@ -111,6 +111,22 @@ export interface SourcesConfig {
   readonly folderRescanMs: number;
 }
 
+/** `ADMIN_*`, `NODE_ENV`: the operators' area (`/admin/queues`). */
+export interface AdminConfig {
+  /**
+   * `ADMIN_TOKEN`: a bearer token, or the password of basic auth (any user name). Outside
+   * development the admin area is not mounted without one. @defaultValue none
+   */
+  readonly token: string | undefined;
+  /** `ADMIN_READ_ONLY`: the dashboard shows but cannot retry, remove or pause. @defaultValue `false` */
+  readonly readOnly: boolean;
+  /**
+   * From `NODE_ENV`: unset, `development` or `test` is development, where the admin area may
+   * open without a token (bound to loopback by default); anything else is not.
+   */
+  readonly development: boolean;
+}
+
 /** Everything bulletin reads from its environment, parsed once at start-up, grouped by concern. */
 export interface Config {
   /** `BULLETIN_PREFIX`: every Redis key and queue lives under it. @defaultValue `bulletin` */
@@ -130,6 +146,7 @@ export interface Config {
   readonly enrichment: EnrichmentConfig;
   readonly sources: SourcesConfig;
   readonly digest: DigestConfig;
+  readonly admin: AdminConfig;
   /** `SHUTDOWN_TIMEOUT_MS`: after this the process exits non-zero. @defaultValue `10000` */
   readonly shutdownTimeoutMs: number;
   /** `LOG_LEVEL`: `debug`, `info`, `warn` or `error`. @defaultValue `info` */

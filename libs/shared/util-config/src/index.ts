@@ -22,6 +22,7 @@ export {
   type IngestConfig,
   type EnrichmentConfig,
   type SourcesConfig,
+  type AdminConfig,
 } from './config.js';
 export {
   loadDigestConfig,

@@ -80,4 +80,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
   });
+
+  it('reads the admin area settings; NODE_ENV decides whether it is development', () => {
+    expect(loadConfig({}).admin).toEqual({ token: undefined, readOnly: false, development: true });
+    expect(
+      loadConfig({ NODE_ENV: 'production', ADMIN_TOKEN: ' s3cret ', ADMIN_READ_ONLY: 'yes' }).admin,
+    ).toEqual({ token: 's3cret', readOnly: true, development: false });
+  });
 });

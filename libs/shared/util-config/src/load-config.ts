@@ -165,6 +165,11 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
     enrichment: enrichment(env),
     sources: sources(env, options),
     digest: loadDigestConfig(env),
+    admin: {
+      token: env['ADMIN_TOKEN']?.trim() || undefined,
+      readOnly: flag(env, 'ADMIN_READ_ONLY', false),
+      development: ['', 'development', 'test'].includes(text(env, 'NODE_ENV', '')),
+    },
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     logLevel: logLevel(env),
   });

@@ -1,0 +1,61 @@
+/**
+ * What an operator sees of the real app: the example story counted on /metrics as it goes
+ * through, and the dashboard behind its token, from a production-mode process.
+ */
+import { deleteKeys, redisAvailable, TEST_REDIS_URL, uniquePrefix } from '@bulletin/redis/testing';
+import { fixturePath, SEED_FIXTURE } from '@bulletin/wire/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, spawnApp, type RunningApp } from '../support/app-process.js';
+import { probePipeline } from '../support/pipeline-state.js';
+
+const available = await redisAvailable();
+const prefix = uniquePrefix('operator');
+let app: RunningApp;
+
+beforeAll(async () => {
+  if (!available) return;
+  app = await spawnApp(TEST_REDIS_URL, prefix, {
+    extraEnv: { NODE_ENV: 'production', ADMIN_TOKEN: 'op-token' },
+  });
+});
+afterAll(async () => {
+  if (!available) return;
+  await app.stop();
+  await deleteKeys(TEST_REDIS_URL, prefix);
+});
+
+const line = (text: string, name: string) =>
+  text.split('\n').find((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`));
+
+describe.skipIf(!available)('the operator view of a running bulletin', () => {
+  it('counts the example story on /metrics as it flows', async () => {
+    const run = await runCli(['ingest', fixturePath(SEED_FIXTURE)], app.env);
+    expect(run.code).toBe(0);
+    const probe = probePipeline(TEST_REDIS_URL, prefix);
+    await probe.drained();
+    await probe.close();
+    await expect
+      .poll(async () =>
+        line(
+          await (await fetch(`${app.baseUrl}/metrics`)).text(),
+          'bulletin_stories_published_total',
+        ),
+      )
+      .toBe('bulletin_stories_published_total 1');
+    const text = await (await fetch(`${app.baseUrl}/metrics`)).text();
+    expect(line(text, 'bulletin_stories_enriched_total')).toBe('bulletin_stories_enriched_total 1');
+    expect(text).toMatch(/bulletin_stories_ingested_total\{source="[^"]+"\} 1/);
+    expect(text).toContain('bulletin_queue_jobs{queue="enrich",state="completed"} 1');
+    expect(text).toContain('bulletin_jobs_total{queue="publish",status="completed"} 1');
+    expect(text).toContain('process_resident_memory_bytes');
+  });
+
+  it('serves the dashboard only with the admin token', async () => {
+    expect((await fetch(`${app.baseUrl}/admin/queues`)).status).toBe(401);
+    const page = await fetch(`${app.baseUrl}/admin/queues`, {
+      headers: { authorization: 'Bearer op-token' },
+    });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('static/js/main');
+  });
+});
