@@ -92,6 +92,10 @@ describe.skipIf(!ready)('the home page and a story page, in Chromium', () => {
       expect((await page.goto(`${app.baseUrl}/`))?.status()).toBe(200);
       expect(await page.locator('h2#feeds').innerText()).toBe('Feeds');
       expect(await page.locator('ol.stories li').count()).toBe(1);
+      // The newsletter is offered, and its form is where the link says.
+      const subscribe = await page.locator('ul.subscribe a').first().getAttribute('href');
+      expect(subscribe).toBe(`${app.baseUrl}/subscribe`);
+      expect((await fetch(subscribe ?? '')).status).toBe(200);
       return page.locator('ul.feeds a').evaluateAll((anchors) =>
         anchors.map((a) => ({
           href: (a as HTMLAnchorElement).href,

@@ -1,17 +1,16 @@
 import type { CliIo } from './cli-io.js';
 import { runDigest } from './commands/digest.js';
+import { runFailed } from './commands/failed.js';
 import { runIngest } from './commands/ingest.js';
-import { runRetag } from './commands/retag.js';
 import { runPoll } from './commands/poll.js';
+import { runQueueControl } from './commands/queue-control.js';
 import { runReplay } from './commands/replay.js';
+import { runRetag } from './commands/retag.js';
 import { runSources } from './commands/sources.js';
 import { runStart } from './commands/start.js';
-import { runTaxonomy } from './commands/taxonomy.js';
-import { runSubscribers } from './commands/subscribers.js';
-import { runFailed } from './commands/failed.js';
-import { runQueueControl } from './commands/queue-control.js';
-import { runStart } from './commands/start.js';
 import { runStatus } from './commands/status.js';
+import { runSubscribers } from './commands/subscribers.js';
+import { runTaxonomy } from './commands/taxonomy.js';
 
 export const USAGE = `Usage: bulletin <command> [options]
 

@@ -1,3 +1,4 @@
+import { createServer, type Socket } from 'node:net';
 import { buildHttpServer, closeHttp, listenHttp } from '@bulletin/http';
 import { createMetrics } from '@bulletin/metrics';
 import { createPipelineQueues, type PipelineQueues } from '@bulletin/queues';
@@ -66,10 +67,24 @@ describe.skipIf(!available)('GET /metrics', () => {
   });
 
   it('answers within its bound when Redis does not, saying the counts are missing', async () => {
-    const { base } = await serve('redis://127.0.0.1:1');
-    const started = Date.now();
-    const text = await (await fetch(`${base}/metrics`)).text();
-    expect(Date.now() - started).toBeLessThan(3000);
-    expect(text).toContain('bulletin_queue_counts_ok 0');
+    // A "Redis" that takes the connection and never says a word: the hang a scrape must survive.
+    const held: Socket[] = [];
+    const silent = createServer((socket) => void held.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    try {
+      const { base } = await serve(`redis://127.0.0.1:${port}`);
+      const started = Date.now();
+      const text = await (await fetch(`${base}/metrics`)).text();
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(text).toContain('bulletin_queue_counts_ok 0');
+    } finally {
+      // Closed while the silent server still holds them, so nothing reconnects to a closed port.
+      await Promise.all(opened.apps.splice(0).map((app) => closeHttp(app, 100)));
+      for (const redis of opened.redis.splice(0)) redis.disconnect();
+      await Promise.all(opened.queues.splice(0).map((queues) => queues.close()));
+      for (const socket of held) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 });

@@ -29,15 +29,20 @@ export const httpRole: RoleDefinition = {
     subscriber.on('error', (error: Error) =>
       platform.log.warn({ err: error.message }, 'feed change subscriber error'),
     );
+    const digest = digestPlugins(platform);
     const render = {
       baseUrl: config.http.publicUrl,
+      // The home page offers the newsletter wherever the digest pages are served.
+      ...(digest.length > 0
+        ? { subscribeUrl: `${config.http.publicUrl.replace(/\/+$/, '')}/subscribe` }
+        : {}),
       siteTitle: config.publishing.siteTitle,
       emptyUpdated: EMPTY_FEED_UPDATED,
       ...(config.publishing.websubHubs[0] ? { hubUrl: config.publishing.websubHubs[0] } : {}),
     };
     return {
       http: [
-        ...digestPlugins(platform),
+        ...digest,
         adminPlugin({
           queues: platform.intake.all(),
           ...config.admin,
