@@ -15,7 +15,11 @@ let app: RunningApp;
 beforeAll(async () => {
   if (!available) return;
   app = await spawnApp(TEST_REDIS_URL, prefix, {
-    extraEnv: { NODE_ENV: 'production', ADMIN_TOKEN: 'op-token' },
+    extraEnv: {
+      NODE_ENV: 'production',
+      ADMIN_TOKEN: 'op-token',
+      DIGEST_TOKEN_SECRET: 'operator-test-secret-of-32-characters-or-more',
+    },
   });
 });
 afterAll(async () => {
