@@ -8,7 +8,7 @@ export interface TakePayloadDeps {
   /** Puts the payload on the `ingest` queue; resolves once Redis has it. */
   enqueue: (data: IngestJobData) => Promise<void>;
   /** Keeps the raw payload for replay; absent, nothing is kept. */
-  archive?: PayloadArchive;
+  archive?: Pick<PayloadArchive, 'keep'>;
   now: () => number;
 }
 

@@ -48,11 +48,30 @@ export async function openCliPipeline(config: Config): Promise<CliPipeline> {
     states: createSourceStateStore(redis, config.prefix),
     archive: createPayloadArchive(redis, config.prefix, config.sources.retainHours * 3_600_000),
     async guard(call) {
+      const pending = call();
+      // BullMQ waits, without limit, for a lost connection to come back before it sends a
+      // command: a person must not. While the call is pending, Redis is pinged every second.
+      let watching = true;
+      const watchdog = (async () => {
+        while (watching) {
+          await new Promise((resolve) => setTimeout(resolve, 1000).unref());
+          if (watching && !(await pingRedis(url, 500))) return 'gone' as const;
+        }
+        return 'done' as const;
+      })();
       try {
-        return await call();
+        const outcome = await Promise.race([pending.then((value) => ({ value })), watchdog]);
+        if (outcome === 'gone') {
+          pending.catch(() => undefined);
+          throw new RedisUnavailableError(`Redis at ${url} stopped answering`);
+        }
+        if (outcome === 'done') throw new Error('unreachable');
+        return outcome.value;
       } catch (error) {
         if (error instanceof BulletinError || (await pingRedis(url, 500))) throw error;
         throw new RedisUnavailableError(`Redis at ${url} stopped answering`, { cause: error });
+      } finally {
+        watching = false;
       }
     },
     async close() {

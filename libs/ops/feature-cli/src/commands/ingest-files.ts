@@ -10,7 +10,7 @@ export interface IngestFilesDeps {
   /** Enqueues one ingest job; resolves once Redis has it. */
   enqueue: (data: IngestJobData) => Promise<void>;
   /** Keeps each raw payload for `bulletin replay`. */
-  archive?: PayloadArchive;
+  archive?: Pick<PayloadArchive, 'keep'>;
   source: WireSource;
   /** The payload limit in bytes. */
   maxBytes: number;

@@ -37,7 +37,11 @@ export async function runIngest(args: readonly string[], io: CliIo): Promise<num
     const deps = {
       enqueue: (data: Parameters<typeof pipeline.queues.add<'ingest'>>[1][number]) =>
         pipeline.guard(() => pipeline.queues.add('ingest', [data])),
-      archive: pipeline.archive,
+      // Kept under the same guard as the enqueue: a lost Redis fails the run, never hangs it.
+      archive: {
+        keep: (...args: Parameters<typeof pipeline.archive.keep>) =>
+          pipeline.guard(() => pipeline.archive.keep(...args)),
+      },
       source: parseSource(values.source),
       maxBytes: config.ingest.maxBytes,
       maxItems: config.ingest.maxItems,
