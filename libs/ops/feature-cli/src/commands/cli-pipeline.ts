@@ -33,7 +33,9 @@ export async function openCliPipeline(config: Config): Promise<CliPipeline> {
   if (!(await pingRedis(url))) {
     throw new RedisUnavailableError(`no Redis answers at ${url}: start bulletin first (npm start)`);
   }
-  const log = createLogger({ level: 'error', bindings: { role: 'cli' } });
+  // A lost connection is reported once, by `guard`, as REDIS_UNAVAILABLE: the connection's and
+  // the queues' own error events would only print the same loss again, once per queue.
+  const log = createLogger({ level: 'silent', bindings: { role: 'cli' } });
   const redis = createRedisConnection(url, { role: 'cli', name: `${config.prefix}:cli`, log });
   const queues = createPipelineQueues({
     connection: redis,
