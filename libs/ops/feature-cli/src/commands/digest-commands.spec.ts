@@ -57,7 +57,7 @@ describe.skipIf(!available)('the subscribers and digest commands', () => {
       'line 3: refused: not a usable email address: it needs a local part, an @ and a domain',
     );
     expect(imported.err).toContain('line 4: refused: unknown topic "astrology"');
-    expect(imported.err.at(-1)).toBe('[####################] 4/4');
+    expect(imported.err.at(-1)).toBe('[####################] 4/4 rows');
 
     const listed = io();
     expect(await runCli(['subscribers', 'list'], listed.value)).toBe(0);

@@ -2,13 +2,8 @@ import { describeError } from '@bulletin/errors';
 import { RedisUnavailableError } from '@bulletin/redis';
 import type { StoryStore } from '@bulletin/store';
 import { stoppedAt, takenLine, takeWireFile, type IngestFilesDeps } from './ingest-files.js';
-import {
-  countStories,
-  emptySummary,
-  progressBar,
-  summaryLines,
-  type IngestSummary,
-} from './ingest-summary.js';
+import { countStories, emptySummary, summaryLines, type IngestSummary } from './ingest-summary.js';
+import { progressBar } from './progress.js';
 
 export interface IngestDirDeps extends IngestFilesDeps {
   store: Pick<StoryStore, 'record'>;
@@ -28,7 +23,7 @@ export async function ingestDir(
   const summary = emptySummary();
   const seen = new Map<string, string>();
   for (const [index, path] of paths.entries()) {
-    deps.progress?.(progressBar(index, paths.length));
+    deps.progress?.(progressBar(index, paths.length, 'files'));
     try {
       const taken = await takeWireFile(path, deps);
       await countStories(summary, taken.stories, deps.store, seen);
@@ -43,7 +38,7 @@ export async function ingestDir(
     }
     summary.files += 1;
   }
-  deps.progress?.(`${progressBar(paths.length, paths.length)}\n`);
+  deps.progress?.(`${progressBar(paths.length, paths.length, 'files')}\n`);
   for (const line of summaryLines(summary)) deps.print(line);
   return summary;
 }

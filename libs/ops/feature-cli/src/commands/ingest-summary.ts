@@ -49,9 +49,3 @@ export function summaryLines(summary: IngestSummary): string[] {
     ...summary.refused.map((file) => `  refused ${file.path}: ${file.reason}`),
   ];
 }
-
-/** `[#######.............] 35/100 files` for a terminal, redrawn in place. */
-export function progressBar(done: number, total: number, width = 30): string {
-  const filled = total === 0 ? width : Math.round((done / total) * width);
-  return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} files`;
-}

@@ -1,28 +1,18 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@bulletin/config';
-import { createPipelineQueues } from '@bulletin/queues';
-import {
-  closeRedis,
-  createRedisConnection,
-  pingRedis,
-  RedisUnavailableError,
-} from '@bulletin/redis';
-import { createLogger } from '@bulletin/runtime';
-import { createFeedIndex, createStoryStore, storeKeys } from '@bulletin/store';
+import { createFeedIndex, storeKeys } from '@bulletin/store';
 import { resolveTaxonomy, taxonomyVersion } from '@bulletin/taxonomy';
 import type { CliIo } from '../cli-io.js';
+import { openCliPipeline } from './cli-pipeline.js';
+import { progressBar } from './progress.js';
 import { retagStories } from './retag-stories.js';
 
 const USAGE = 'usage: bulletin retag [--since DATE] [--topic SLUG]';
-const BAR = 30;
 
-function progressBar(io: CliIo): (done: number, total: number) => void {
+function progress(io: CliIo): (done: number, total: number) => void {
   if (io.tty === undefined) return () => undefined;
   const tty = io.tty;
-  return (done, total) => {
-    const filled = Math.round((done / Math.max(total, 1)) * BAR);
-    tty.write(`\r[${'#'.repeat(filled)}${'.'.repeat(BAR - filled)}] ${done}/${total} stories`);
-  };
+  return (done, total) => tty.write(progressBar(done, total, 'stories'));
 }
 
 /**
@@ -53,34 +43,18 @@ export async function runRetag(args: readonly string[], io: CliIo): Promise<numb
     io.stderr(`bulletin retag: no topic "${values.topic}" in the taxonomy`);
     return 2;
   }
-  if (!(await pingRedis(config.redis.url))) {
-    throw new RedisUnavailableError(
-      `no Redis answers at ${config.redis.url}: start bulletin first (npm start)`,
-    );
-  }
-  const log = createLogger({ level: 'warn', bindings: { role: 'cli' } });
-  const connection = createRedisConnection(config.redis.url, {
-    role: 'producer',
-    name: `${config.prefix}:cli`,
-    log,
-  });
-  const queues = createPipelineQueues({
-    connection,
-    prefix: config.prefix,
-    log,
-    attempts: config.workers.jobAttempts,
-  });
+  const pipeline = await openCliPipeline(config);
   const keys = storeKeys(config.prefix);
   try {
     const revision = taxonomyVersion(taxonomy);
     const count = await retagStories({
-      index: createFeedIndex(connection, keys),
-      store: createStoryStore(connection, keys),
-      enqueue: (items) => queues.add('enrich', items),
+      index: createFeedIndex(pipeline.redis, keys),
+      store: pipeline.store,
+      enqueue: (items) => pipeline.guard(() => pipeline.queues.add('enrich', items)),
       feed: values.topic === undefined ? 'all' : `topics/${values.topic}`,
       ...(since === undefined ? {} : { since }),
       revision,
-      progress: progressBar(io),
+      progress: progress(io),
     });
     if (io.tty !== undefined && count > 0) io.tty.write('\n');
     io.stdout(
@@ -88,7 +62,6 @@ export async function runRetag(args: readonly string[], io: CliIo): Promise<numb
     );
     return 0;
   } finally {
-    await queues.close();
-    await closeRedis(connection);
+    await pipeline.close();
   }
 }

@@ -4,6 +4,7 @@ import { addressKey, normaliseAddress } from '@bulletin/newsletter';
 import type { CliIo } from '../cli-io.js';
 import { splitCsvLine } from './csv.js';
 import type { DigestSession } from './digest-session.js';
+import { progressBar } from './progress.js';
 
 interface Row {
   email: string;
@@ -65,8 +66,7 @@ export async function importSubscribers(
     }
     done += 1;
     if (done % step === 0 || done === total) {
-      const filled = Math.round((done / total) * 20);
-      io.stderr(`[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${done}/${total}`);
+      io.stderr(progressBar(done, total, 'rows', 20).slice(1));
     }
   }
   io.stdout(`imported ${imported}, refused ${bad}`);
