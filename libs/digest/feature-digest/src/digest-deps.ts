@@ -17,7 +17,7 @@ import {
   type DeliveryLedger,
   type SubscriberStore,
 } from '@bulletin/subscribers';
-import { defaultTaxonomy } from '@bulletin/taxonomy';
+import { resolveTaxonomy } from '@bulletin/taxonomy';
 
 /** Everything digests use, opened once per process. */
 export interface DigestDeps {
@@ -53,7 +53,7 @@ export interface OpenDigestOptions {
  */
 export function digestSecret(config: Config, log?: Logger): string {
   if (config.digest.tokenSecret) return config.digest.tokenSecret;
-  if (!config.digest.development) {
+  if (!config.development) {
     throw new ConfigError(
       'DIGEST_TOKEN_SECRET must be set outside development (NODE_ENV=' +
         'production): it signs every confirmation, preferences and unsubscribe link',
@@ -88,7 +88,11 @@ export function openDigest(options: OpenDigestOptions): DigestDeps {
     mailer,
     stories: createStoryStore(redis, keys),
     index: createFeedIndex(redis, keys),
-    topics: defaultTaxonomy.topics.map((topic) => ({ slug: topic.slug, name: topic.name })),
+    // The operator's taxonomy (`TAXONOMY_FILE`), as the feeds and the tagger use it.
+    topics: resolveTaxonomy(config.enrichment.taxonomyFile).topics.map((topic) => ({
+      slug: topic.slug,
+      name: topic.name,
+    })),
     log,
     now: options.now ?? (() => new Date()),
     leaseMs: options.leaseMs ?? 10_000,

@@ -46,6 +46,7 @@ export const httpRole: RoleDefinition = {
         adminPlugin({
           queues: platform.intake.all(),
           ...config.admin,
+          development: config.development,
           log: platform.log,
         }),
         feedsPlugin({
@@ -71,7 +72,7 @@ export const httpRole: RoleDefinition = {
  */
 function digestPlugins(platform: Parameters<RoleDefinition['start']>[0]): HttpPlugin[] {
   const { config, log } = platform;
-  if (!config.digest.tokenSecret && !config.digest.development) {
+  if (!config.digest.tokenSecret && !config.development) {
     log.warn('digest pages are off: DIGEST_TOKEN_SECRET is not set');
     return [];
   }

@@ -120,17 +120,18 @@ export interface AdminConfig {
   readonly token: string | undefined;
   /** `ADMIN_READ_ONLY`: the dashboard shows but cannot retry, remove or pause. @defaultValue `false` */
   readonly readOnly: boolean;
-  /**
-   * From `NODE_ENV`: unset, `development` or `test` is development, where the admin area may
-   * open without a token (bound to loopback by default); anything else is not.
-   */
-  readonly development: boolean;
 }
 
 /** Everything bulletin reads from its environment, parsed once at start-up, grouped by concern. */
 export interface Config {
   /** `BULLETIN_PREFIX`: every Redis key and queue lives under it. @defaultValue `bulletin` */
   readonly prefix: string;
+  /**
+   * From `NODE_ENV`: unset, `development` or `test` is development, where the admin area may
+   * open without a token and digest links may be signed by a stand-in secret; anything else
+   * is not.
+   */
+  readonly development: boolean;
   /** `DATA_DIR`: local files bulletin writes (the private Redis, the outbox). @defaultValue `.data` */
   readonly dataDir: string;
   /**

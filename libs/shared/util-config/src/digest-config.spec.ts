@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './index.js';
 
 describe('the digest settings', () => {
-  it('default to daily and weekly at 07:00 London, outbox delivery and development', () => {
+  it('default to daily and weekly at 07:00 London and outbox delivery', () => {
     const { digest } = loadConfig({});
     expect(digest.editions).toEqual([
       { name: 'daily', cron: '0 7 * * *', tz: 'Europe/London' },
@@ -10,11 +10,11 @@ describe('the digest settings', () => {
     ]);
     expect(digest.smtpUrl).toBeUndefined();
     expect(digest.tokenSecret).toBeUndefined();
-    expect(digest).toMatchObject({ development: true, undeliverableAfter: 3, smtpPoolSize: 5 });
+    expect(digest).toMatchObject({ undeliverableAfter: 3, smtpPoolSize: 5 });
     expect(Object.isFrozen(digest.editions[0])).toBe(true);
   });
 
-  it('reads SMTP, the secret, the mailto and editions, and knows production', () => {
+  it('reads SMTP, the secret, the mailto and editions', () => {
     const { digest } = loadConfig({
       SMTP_URL: 'smtp://mailpit:1025',
       DIGEST_TOKEN_SECRET: 'x'.repeat(32),
@@ -27,7 +27,6 @@ describe('the digest settings', () => {
       tokenSecret: 'x'.repeat(32),
       unsubscribeMailto: 'unsubscribe@news.example',
       editions: [{ name: 'morning', cron: '30 6 * * 1-5', tz: 'Europe/Paris' }],
-      development: false,
     });
   });
 

@@ -38,8 +38,6 @@ export interface DigestConfig {
   readonly retryBaseMs: number;
   /** `DIGEST_EDITIONS`: `name=cron@tz;…`. @defaultValue daily 07:00 and weekly Monday 07:00, Europe/London */
   readonly editions: readonly EditionConfig[];
-  /** `NODE_ENV` unset, `development` or `test`: an unsigned-secret fallback is allowed. */
-  readonly development: boolean;
 }
 
 export const DEFAULT_EDITIONS = 'daily=0 7 * * *@Europe/London;weekly=0 7 * * 1@Europe/London';
@@ -120,7 +118,6 @@ export function loadDigestConfig(env: Env): DigestConfig {
   const smtpUrl = optionalUrl(env, 'SMTP_URL', ['smtp:', 'smtps:']);
   const tokenSecret = secret(env);
   const unsubscribeMailto = mailbox(env, 'DIGEST_UNSUBSCRIBE_MAILTO');
-  const nodeEnv = text(env, 'NODE_ENV') ?? 'development';
   return {
     ...(smtpUrl ? { smtpUrl } : {}),
     smtpRatePerSecond: whole(env, 'SMTP_RATE_PER_SECOND', 20, 0, 100_000),
@@ -134,6 +131,5 @@ export function loadDigestConfig(env: Env): DigestConfig {
     subscribeRatePerMinute: whole(env, 'DIGEST_SUBSCRIBE_RATE_LIMIT', 10, 0, 1_000_000),
     retryBaseMs: whole(env, 'DIGEST_RETRY_BASE_MS', 1000, 1, 600_000),
     editions: editions(env),
-    development: nodeEnv === 'development' || nodeEnv === 'test',
   };
 }

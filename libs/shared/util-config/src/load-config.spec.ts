@@ -82,9 +82,12 @@ describe('loadConfig', () => {
   });
 
   it('reads the admin area settings; NODE_ENV decides whether it is development', () => {
-    expect(loadConfig({}).admin).toEqual({ token: undefined, readOnly: false, development: true });
+    expect(loadConfig({}).admin).toEqual({ token: undefined, readOnly: false });
+    expect(loadConfig({}).development).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).development).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).development).toBe(false);
     expect(
       loadConfig({ NODE_ENV: 'production', ADMIN_TOKEN: ' s3cret ', ADMIN_READ_ONLY: 'yes' }).admin,
-    ).toEqual({ token: 's3cret', readOnly: true, development: false });
+    ).toEqual({ token: 's3cret', readOnly: true });
   });
 });

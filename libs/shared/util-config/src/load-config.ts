@@ -130,6 +130,7 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
       : 'INDEX_CONCURRENCY';
   return deepFreeze({
     prefix: prefix(env),
+    development: ['', 'development', 'test'].includes(text(env, 'NODE_ENV', '')),
     dataDir,
     roles: list(env, 'BULLETIN_ROLES'),
     redis: {
@@ -168,7 +169,6 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
     admin: {
       token: env['ADMIN_TOKEN']?.trim() || undefined,
       readOnly: flag(env, 'ADMIN_READ_ONLY', false),
-      development: ['', 'development', 'test'].includes(text(env, 'NODE_ENV', '')),
     },
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     logLevel: logLevel(env),
