@@ -1,14 +1,16 @@
 /**
  * The sources of a bulletin.config.yaml, end to end against the real app, Redis and HTTP: a
  * feed polled from a local wire server reaches the `all` feed and `bulletin sources` shows its
- * state; a push with a bearer token and a file dropped in a watched folder reach it too; a
- * replay of a kept payload adds nothing.
+ * state; a push with a bearer token and a file dropped in a watched folder reach it too; the
+ * same story reworded by another source is recorded as a copy, not published again; a replay of
+ * a kept payload adds nothing.
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deleteKeys, redisAvailable, TEST_REDIS_URL, uniquePrefix } from '@bulletin/redis/testing';
 import { conditionalRoute, startWireServer, type WireServer } from '@bulletin/sources-io/testing';
+import { parseWire } from '@bulletin/wire';
 import { readFixture, SEED_FIXTURE } from '@bulletin/wire/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, runCli, startApp, type RunningApp } from '../support/app-process.js';
@@ -135,6 +137,40 @@ describe.skipIf(!available)('sources from bulletin.config.yaml', () => {
         .filter((name) => !name.startsWith('.'))
         .sort(),
     ).toEqual(['done', 'error']);
+  });
+
+  it('records the pushed story reworded by another source as a copy: in no feed, its page points to the first', async () => {
+    const retitled = 'MPs warn Rotherham failings could be repeated elsewhere';
+    const copy = readFixture(SEED_FIXTURE)
+      .toString()
+      .replace(SEED_HEADLINE, retitled)
+      .replace(/ said /, ' told reporters ')
+      .replace(/ the /, ' a ');
+    const parse = async (text: string, id: string) =>
+      (
+        await parseWire({
+          bytes: text,
+          source: { id, name: id },
+          receivedAt: new Date().toISOString(),
+        })
+      ).stories[0];
+    const [first, again] = [
+      await parse(readFixture(SEED_FIXTURE).toString(), 'partner'),
+      await parse(copy, 'drop'),
+    ];
+    expect(again?.textHash).not.toBe(first?.textHash);
+    writeFileSync(join(inbox, 'reworded.txt'), copy);
+    await eventually(
+      async () => (existsSync(join(inbox, 'done', 'reworded.txt')) ? true : undefined),
+      15_000,
+    );
+    await probe.drained();
+    const page = await fetch(`${app.baseUrl}/stories/${again?.id}`, { redirect: 'manual' });
+    expect([page.status, page.headers.get('location')]).toEqual([301, `/stories/${first?.id}`]);
+    const titles = await allTitles();
+    expect(titles.filter((title) => title === SEED_HEADLINE)).toHaveLength(1);
+    expect(titles).not.toContain(retitled);
+    expect(await probe.failed()).toBe(0);
   });
 
   it('refuses to start with a bad sources file, naming the file, the source and the field', async () => {

@@ -15,7 +15,7 @@ export const indexRole: RoleDefinition = {
   start(platform) {
     const { config } = platform;
     const store = createStoryStore(platform.redis.patient, storeKeys(config.prefix));
-    const hubs = config.publishing.websubHubs;
+    const { websubHubs: hubs, duplicates } = config.publishing;
     // A burst of publications in one feed becomes one notification a second later.
     const changed = async (feeds: readonly string[]) => {
       if (hubs.length === 0) return;
@@ -27,7 +27,13 @@ export const indexRole: RoleDefinition = {
     };
     platform.startWorker(
       'publish',
-      (data, context) => processPublish(data, context, { store, now: Date.now, changed }),
+      (data, context) =>
+        processPublish(data, context, {
+          store,
+          now: Date.now,
+          changed,
+          ...(duplicates ? { duplicates } : {}),
+        }),
       config.workers.indexConcurrency,
     );
     if (hubs.length > 0) {

@@ -1,6 +1,6 @@
 import type { PublishJobData } from '@bulletin/contracts';
 import type { StageContext } from '@bulletin/queues';
-import type { PublishResult, StoryStore } from '@bulletin/store';
+import type { DuplicatePolicy, PublishResult, StoryStore } from '@bulletin/store';
 
 export interface PublishDeps {
   store: Pick<StoryStore, 'publish'>;
@@ -8,6 +8,8 @@ export interface PublishDeps {
   now: () => number;
   /** Told which feeds changed (WebSub); must not wait on anything slow. */
   changed?: (feeds: readonly string[]) => Promise<void>;
+  /** Where set, a first version another source sent first is recorded as a copy. */
+  duplicates?: DuplicatePolicy;
 }
 
 /**
@@ -24,6 +26,7 @@ export async function processPublish(
   const result = await deps.store.publish(data.story, {
     now: deps.now(),
     retag: data.retag !== undefined,
+    ...(deps.duplicates ? { duplicates: deps.duplicates } : {}),
   });
   if (result.outcome === 'held' && result.embargoUntil !== undefined) {
     await context.later(data, result.embargoUntil);
@@ -35,6 +38,7 @@ export async function processPublish(
       outcome: result.outcome,
       version: result.version,
       feeds: result.changedFeeds,
+      ...(result.duplicateOf ? { duplicateOf: result.duplicateOf } : {}),
       ...(result.embargoUntil ? { embargoUntil: new Date(result.embargoUntil).toISOString() } : {}),
     },
     result.outcome,

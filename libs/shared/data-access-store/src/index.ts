@@ -6,6 +6,7 @@
 export { createStoryStore, KEPT_VERSIONS } from './redis-story-store.js';
 export { createFeedIndex } from './redis-feed-index.js';
 export { storeKeys, type StoreKeys } from './keys.js';
+export type { DuplicatePolicy } from './copies.js';
 export { createChangeFeed, type ChangeFeed, type ChangeHandlers } from './change-feed.js';
 export { ensureSchema, SCHEMA_VERSION, SchemaMismatchError } from './schema.js';
 export type {

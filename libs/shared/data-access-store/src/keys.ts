@@ -19,6 +19,8 @@ export interface StoreKeys {
   feedBySequence(feed: string): string;
   /** Pub/sub channel announcing `feed feed …` whenever feeds change. */
   readonly changes: string;
+  /** Stream of recent first versions' fingerprints, trimmed to the duplicate window. */
+  readonly fingerprints: string;
   /** The key scheme's version, checked at start. */
   readonly schema: string;
 }
@@ -35,6 +37,7 @@ export function storeKeys(prefix: string): StoreKeys {
     feedByDate: (feed: string) => `${feedPrefix}${feed}:date`,
     feedBySequence: (feed: string) => `${feedPrefix}${feed}:seq`,
     changes: group.key('changes'),
+    fingerprints: group.key('fp'),
     schema: group.key('schema'),
   });
 }

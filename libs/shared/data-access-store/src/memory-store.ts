@@ -1,4 +1,5 @@
 import type { Story } from '@bulletin/story';
+import { copyKey, RecentFingerprints } from './copies.js';
 import { skipThrough } from './redis-feed-index.js';
 import { KEPT_VERSIONS } from './redis-story-store.js';
 import type { ChangeFeed, ChangeHandlers } from './change-feed.js';
@@ -23,7 +24,9 @@ class MemoryState {
   readonly records = new Map<string, MemoryRecord>();
   readonly feeds = new Map<string, Feed>();
   readonly generations = new Map<string, number>();
+  readonly fingerprints = new RecentFingerprints();
   sequence = 0;
+  entries = 0;
 
   feed(key: string): Feed {
     let feed = this.feeds.get(key);
@@ -44,6 +47,11 @@ class MemoryPublisher {
     const record = this.state.records.get(story.id);
     if (record?.pubstatus === 'canceled') return this.reply('killed', record.version);
     if (story.pubstatus === 'canceled') return this.kill(story, options.now, record);
+    if (record?.duplicateOf !== undefined) return this.copy(record, record.duplicateOf);
+    if (!record) {
+      const of = this.copyOf(story, options);
+      if (of !== undefined) return this.copy(this.create(story), of);
+    }
     const json = JSON.stringify(story);
     if (record && record.contentHash === story.contentHash) {
       return this.repeat(record, json, options);
@@ -54,6 +62,24 @@ class MemoryPublisher {
       return this.reply('stale', record.version);
     }
     return this.accept(story, json, options.now, record);
+  }
+
+  /** The story from another source that a first version copies; records it when none. */
+  private copyOf(story: Story, options: PublishOptions): string | undefined {
+    const key = options.duplicates && !options.retag ? copyKey(story) : undefined;
+    if (!options.duplicates || key === undefined) return undefined;
+    const view = this.state.fingerprints;
+    view.forget(options.now - options.duplicates.windowMs);
+    const of = view.find(key, story.id, story.source.id, options.duplicates.maxBits);
+    if (of !== undefined) return of;
+    const entry = `0-${(this.state.entries += 1)}`;
+    view.add([{ entry, at: options.now, id: story.id, source: story.source.id, ...key }]);
+    return undefined;
+  }
+
+  private copy(record: MemoryRecord, of: string): PublishResult {
+    if (record.version === 0) Object.assign(record, { version: 1, duplicateOf: of });
+    return { ...this.reply('copy', record.version), duplicateOf: of };
   }
 
   private repeat(record: MemoryRecord, json: string, options: PublishOptions): PublishResult {
@@ -209,6 +235,7 @@ function toRecordView(record: MemoryRecord): StoryRecord {
     keptVersions: [...record.bodies.keys()].sort((a, b) => a - b),
     staleArrivals: record.staleArrivals,
     changedAt: record.changedAt,
+    ...(record.duplicateOf === undefined ? {} : { duplicateOf: record.duplicateOf }),
   };
 }
 
@@ -232,7 +259,9 @@ export function createMemoryStore(): { store: StoryStore; index: FeedIndex; chan
   const store: StoryStore = {
     publish: async (story, options) => publisher.publish(structuredClone(story), options),
     async get(id) {
-      if (state.records.get(id)?.pubstatus === 'canceled') return { state: 'killed' };
+      const record = state.records.get(id);
+      if (record?.pubstatus === 'canceled') return { state: 'killed' };
+      if (record?.duplicateOf !== undefined) return { state: 'copy', of: record.duplicateOf };
       const story = published(id);
       return story ? { state: 'published', story } : { state: 'absent' };
     },

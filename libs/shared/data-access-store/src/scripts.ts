@@ -12,6 +12,7 @@ export interface StoreCommands {
     storyKey: string,
     sequenceKey: string,
     generationsKey: string,
+    fingerprintsKey: string,
     ...args: (string | number)[]
   ): Promise<(string | number)[]>;
 }
@@ -21,7 +22,7 @@ const registered = new WeakSet<Redis>();
 /** Defines the scripts on `redis` once and returns it typed with them. */
 export function withStoreCommands(redis: Redis): Redis & StoreCommands {
   if (!registered.has(redis)) {
-    redis.defineCommand('publishVersion', { numberOfKeys: 3, lua: PUBLISH_VERSION });
+    redis.defineCommand('publishVersion', { numberOfKeys: 4, lua: PUBLISH_VERSION });
     registered.add(redis);
   }
   return redis as Redis & StoreCommands;

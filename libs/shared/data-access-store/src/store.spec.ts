@@ -1,6 +1,7 @@
 import { createLogger } from '@bulletin/runtime';
 import { createRedisConnection, type Redis } from '@bulletin/redis';
 import { deleteKeys, redisAvailable, TEST_REDIS_URL, uniquePrefix } from '@bulletin/redis/testing';
+import { makeStory } from '@bulletin/story/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createChangeFeed,
@@ -51,6 +52,30 @@ describe.skipIf(!available)('on the real Redis', () => {
       index: createFeedIndex(redis, keys),
       changes: createChangeFeed(subscriber, keys, createLogger({ level: 'silent' })),
     };
+  });
+
+  it('finds a copy another process recorded, even when its view is far behind', async () => {
+    const { keys } = freshKeys();
+    const copies = { windowMs: 3_600_000, maxBits: 3 };
+    const now = Date.now();
+    const here = createStoryStore(redis, keys);
+    const there = createStoryStore(redis.duplicate(), keys);
+    const story = (id: string, source: string, n: number) =>
+      makeStory(id, {
+        source: { id: source, name: source },
+        textHash: n.toString(16).padStart(8, '0').padEnd(64, '0'),
+        simhash: (BigInt(n) * 0x9e3779b97f4a7c15n).toString(16).padStart(16, '0').slice(-16),
+      });
+    // `there` loads its view now; then `here` records 300 stories it has not seen.
+    await there.publish(story('there-first', 'partner', 1), { now, duplicates: copies });
+    const originals = Array.from({ length: 300 }, (_, i) => story(`here-${i}`, 'agency', i + 2));
+    for (const original of originals) await here.publish(original, { now, duplicates: copies });
+    const copy = story('there-copy', 'partner', 301);
+    expect(await there.publish(copy, { now, duplicates: copies })).toMatchObject({
+      outcome: 'copy',
+      duplicateOf: originals[299]?.id,
+    });
+    expect(await redis.xlen(keys.fingerprints)).toBe(301);
   });
 
   it('records its schema on an empty store and refuses data of another schema', async () => {

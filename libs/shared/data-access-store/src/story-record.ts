@@ -40,5 +40,6 @@ export function toRecord(id: string, fields: Record<string, string>): StoryRecor
     keptVersions: kept,
     staleArrivals: number('late'),
     changedAt: number('at'),
+    ...(fields['dup'] ? { duplicateOf: fields['dup'] } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { Pubstatus, Story } from '@bulletin/story';
+import type { DuplicatePolicy } from './copies.js';
 
 /**
  * What the publish stage did with a tagged version:
@@ -7,10 +8,11 @@ import type { Pubstatus, Story } from '@bulletin/story';
  * - `stale`: older than the newest version known (by source version, else versioncreated):
  *   counted on the record and ignored;
  * - `held`: embargoed until `embargoUntil`; `withheld`: stored, not shown (taken down if out);
- * - `killed`: the story is a tombstone now, or was one already.
+ * - `killed`: the story is a tombstone now, or was one already;
+ * - `copy`: another source sent the same story first (`duplicateOf`); it is recorded, not shown.
  */
 export type PublishOutcome =
-  'published' | 'updated' | 'duplicate' | 'stale' | 'held' | 'withheld' | 'killed';
+  'published' | 'updated' | 'duplicate' | 'stale' | 'held' | 'withheld' | 'killed' | 'copy';
 
 export interface PublishResult {
   outcome: PublishOutcome;
@@ -20,6 +22,8 @@ export interface PublishResult {
   embargoUntil?: number;
   /** Feeds (`all`, `topics/{slug}`) whose content changed. */
   changedFeeds: string[];
+  /** For a `copy`: the story it copies. */
+  duplicateOf?: string;
 }
 
 export interface PublishOptions {
@@ -27,11 +31,16 @@ export interface PublishOptions {
   now: number;
   /** A re-tag of the same content: its new subjects replace the published ones. */
   retag?: boolean;
+  /** Look for copies of a first version among other sources' recent stories. Absent: never. */
+  duplicates?: DuplicatePolicy;
 }
 
-/** What a reader may see of a story. */
+/** What a reader may see of a story: a copy of another source's story points to it. */
 export type StoryLookup =
-  { state: 'published'; story: Story } | { state: 'killed' } | { state: 'absent' };
+  | { state: 'published'; story: Story }
+  | { state: 'killed' }
+  | { state: 'copy'; of: string }
+  | { state: 'absent' };
 
 /** A story's lifecycle record, for operators: no bodies. */
 export interface StoryRecord {
@@ -51,6 +60,8 @@ export interface StoryRecord {
   keptVersions: number[];
   staleArrivals: number;
   changedAt: number;
+  /** The story this one copies: it is never published. */
+  duplicateOf?: string;
 }
 
 /**

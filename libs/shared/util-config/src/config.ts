@@ -49,6 +49,13 @@ export interface PublishingConfig {
    * in every feed as `rel="hub"`. @defaultValue none
    */
   readonly websubHubs: readonly string[];
+  /**
+   * Copies across sources: the first version of a story whose normalised text equals, or whose
+   * 64-bit SimHash is within `maxBits` of, one another source sent within the window is recorded
+   * as a copy (`duplicateOf`) and not published. `DUPLICATE_WINDOW_HOURS` (`0` turns it off,
+   * default `48`) and `DUPLICATE_MAX_BITS` (`0`: exact copies only, default `12`).
+   */
+  readonly duplicates: { readonly windowMs: number; readonly maxBits: number } | undefined;
 }
 
 /** `*_CONCURRENCY`, `JOB_*`: how each stage's workers run. */

@@ -50,6 +50,12 @@ describe('loadConfig', () => {
 
   it('reads the WebSub hubs as a list of URLs', () => {
     expect(loadConfig({}).publishing.websubHubs).toEqual([]);
+    expect(loadConfig({}).publishing.duplicates).toEqual({ windowMs: 48 * 3_600_000, maxBits: 12 });
+    expect(
+      loadConfig({ DUPLICATE_WINDOW_HOURS: '6', DUPLICATE_MAX_BITS: '0' }).publishing.duplicates,
+    ).toEqual({ windowMs: 6 * 3_600_000, maxBits: 0 });
+    expect(loadConfig({ DUPLICATE_WINDOW_HOURS: '0' }).publishing.duplicates).toBeUndefined();
+    expect(() => loadConfig({ DUPLICATE_MAX_BITS: '40' })).toThrow(/DUPLICATE_MAX_BITS/);
     expect(
       loadConfig({ WEBSUB_HUBS: 'https://a.example/hub, http://b.example/' }).publishing.websubHubs,
     ).toEqual(['https://a.example/hub', 'http://b.example']);

@@ -91,6 +91,13 @@ function deepFreeze<T extends object>(value: T): T {
   return Object.freeze(value);
 }
 
+/** The cross-source copy policy; undefined when `DUPLICATE_WINDOW_HOURS` is 0. */
+function duplicates(env: Env): { windowMs: number; maxBits: number } | undefined {
+  const hours = integer(env, 'DUPLICATE_WINDOW_HOURS', 48, 0, 24 * 365);
+  const maxBits = integer(env, 'DUPLICATE_MAX_BITS', 12, 0, 32);
+  return hours === 0 ? undefined : { windowMs: hours * 3_600_000, maxBits };
+}
+
 /** How {@link loadConfig} reads the sources file. */
 export interface LoadConfigOptions {
   /** The file's text, or `undefined` when it does not exist. Without it, there are no sources. */
@@ -149,6 +156,7 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
       feedSize: integer(env, 'FEED_SIZE', 50, 1, 1000),
       rateLimitPerMinute: integer(env, 'FEED_RATE_LIMIT', 120, 0, 1_000_000),
       websubHubs: urlList(env, 'WEBSUB_HUBS'),
+      duplicates: duplicates(env),
     },
     workers: {
       ingestConcurrency: concurrency('INGEST_CONCURRENCY'),

@@ -29,6 +29,7 @@ const PUBLISH_OUTCOMES: Record<string, keyof BulletinMetrics | undefined> = {
   published: 'storiesPublished',
   updated: 'storiesUpdated',
   duplicate: 'storiesDeduplicated',
+  copy: 'storiesDeduplicated',
   killed: 'storiesKilled',
 };
 

@@ -43,6 +43,21 @@ function revised(story: Story, body: string, overrides: Partial<Story> = {}): St
 }
 
 const NOW = Date.parse('2014-11-18T12:00:00.000Z');
+const COPIES = { windowMs: 3_600_000, maxBits: 6 };
+
+/** A 16-hex SimHash `bits` bits away from `base`. */
+function flip(base: string, bits: number): string {
+  let value = BigInt(`0x${base}`);
+  for (let bit = 0; bit < bits; bit += 1) value ^= 1n << BigInt(bit * 5);
+  return value.toString(16).padStart(16, '0');
+}
+
+/** A story from `source` with the given fingerprints. */
+function fingerprinted(source: string, textHash: string, simhash: string): Story {
+  return tagged(['a'], { source: { id: source, name: source }, textHash, simhash });
+}
+
+const TEXT = (c: string) => c.repeat(64);
 
 /**
  * The contract every {@link StoryStore} + {@link FeedIndex} pair keeps: the story lifecycle
@@ -299,6 +314,79 @@ export function describeStoreContract(name: string, open: () => Promise<StoreUnd
       expect(await store.getMany([older.id, 'missing0000000000000', newer.id])).toHaveLength(2);
       expect(await index.generation('topics/never')).toBe(0);
       expect(await store.record('missing0000000000000')).toBeUndefined();
+    });
+    it('records a copy another source sent within the window, and never shows it', async () => {
+      const { store, index } = await open();
+      const first = fingerprinted('agency', TEXT('a'), '0123456789abcdef');
+      const copy = fingerprinted('partner', TEXT('a'), 'fedcba9876543210');
+      await store.publish(first, { now: NOW, duplicates: COPIES });
+      expect(await store.publish(copy, { now: NOW + 1, duplicates: COPIES })).toEqual({
+        outcome: 'copy',
+        version: 1,
+        changedFeeds: [],
+        duplicateOf: first.id,
+      });
+      expect(await index.latest('all', 10)).toEqual([first.id]);
+      expect(await store.get(copy.id)).toEqual({ state: 'copy', of: first.id });
+      expect(await store.record(copy.id)).toMatchObject({
+        duplicateOf: first.id,
+        publishedVersion: 0,
+      });
+      const later = revised(copy, 'The partner rewrote its copy.');
+      expect(await store.publish(later, { now: NOW + 2, duplicates: COPIES })).toMatchObject({
+        outcome: 'copy',
+        duplicateOf: first.id,
+      });
+      expect(await index.latest('all', 10)).toEqual([first.id]);
+    });
+
+    it('takes a near copy within the SimHash bits as a copy, and one bit more as a story', async () => {
+      const { store, index } = await open();
+      const first = fingerprinted('agency', TEXT('b'), '00ff00ff00ff00ff');
+      const near = fingerprinted('partner', TEXT('c'), flip('00ff00ff00ff00ff', 6));
+      const far = fingerprinted('partner', TEXT('d'), flip('00ff00ff00ff00ff', 7));
+      await store.publish(first, { now: NOW, duplicates: COPIES });
+      expect(await store.publish(near, { now: NOW, duplicates: COPIES })).toMatchObject({
+        outcome: 'copy',
+        duplicateOf: first.id,
+      });
+      expect(await store.publish(far, { now: NOW, duplicates: COPIES })).toMatchObject({
+        outcome: 'published',
+      });
+      const exactOnly = { ...COPIES, maxBits: 0 };
+      const other = fingerprinted('wire', TEXT('e'), '00ff00ff00ff00ff');
+      expect(await store.publish(other, { now: NOW, duplicates: exactOnly })).toMatchObject({
+        outcome: 'published',
+      });
+      expect((await index.latest('all', 10)).sort()).toEqual([first.id, far.id, other.id].sort());
+    });
+
+    it('publishes the same text from the same source, from outside the window, or when not asked', async () => {
+      const { store } = await open();
+      const first = fingerprinted('agency', TEXT('f'), '1111111111111111');
+      await store.publish(first, { now: NOW, duplicates: COPIES });
+      const again = fingerprinted('agency', TEXT('f'), '1111111111111111');
+      expect((await store.publish(again, { now: NOW, duplicates: COPIES })).outcome).toBe(
+        'published',
+      );
+      const late = fingerprinted('partner', TEXT('f'), '1111111111111111');
+      const after = NOW + COPIES.windowMs + 1000;
+      expect((await store.publish(late, { now: after, duplicates: COPIES })).outcome).toBe(
+        'published',
+      );
+      const unasked = fingerprinted('partner', TEXT('f'), '1111111111111111');
+      expect((await store.publish(unasked, { now: NOW })).outcome).toBe('published');
+    });
+
+    it('publishes one of two copies that arrive at once', async () => {
+      const { store, index } = await open();
+      const a = fingerprinted('agency', TEXT('9'), '2222222222222222');
+      const b = fingerprinted('partner', TEXT('9'), '2222222222222222');
+      const outcomes = await Promise.all(
+        [a, b].map((story) => store.publish(story, { now: NOW, duplicates: COPIES })),
+      );
+      expect(outcomes.map((result) => result.outcome).sort()).toEqual(['copy', 'published']);
+      expect(await index.count('all')).toBe(1);
     });
   });
 }
