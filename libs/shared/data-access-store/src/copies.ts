@@ -21,11 +21,6 @@ export interface Fingerprint {
   source: string;
 }
 
-interface Held extends Fingerprint {
-  hi: number;
-  lo: number;
-}
-
 /** Bits set in a 32-bit integer. */
 function ones(x: number): number {
   let v = x - ((x >>> 1) & 0x55555555);
@@ -48,11 +43,19 @@ export function entryBefore(a: string, b: string): boolean {
 
 /**
  * The fingerprints of the first versions recorded within the window, oldest first, with an
- * exact-text lookup: a copy is found by one map lookup, a near copy by one pass of popcounts.
+ * exact-text lookup: a copy is found by one map lookup, a near copy by one pass of popcounts
+ * over typed arrays (sources interned as numbers), a few nanoseconds an entry.
  */
 export class RecentFingerprints {
-  private held: Held[] = [];
+  private his = new Int32Array(1024);
+  private los = new Int32Array(1024);
+  private origins = new Int32Array(1024);
+  private ats = new Float64Array(1024);
+  private ids: string[] = [];
+  private texts: string[] = [];
   private head = 0;
+  private size = 0;
+  private readonly sources = new Map<string, number>();
   /** Texts held, each with how many entries carry it. */
   private readonly byText = new Map<string, number>();
   /** The newest entry held: everything up to it has been seen. */
@@ -62,13 +65,42 @@ export class RecentFingerprints {
     this.cursor = cursor;
   }
 
+  private origin(source: string): number {
+    let n = this.sources.get(source);
+    if (n === undefined) this.sources.set(source, (n = this.sources.size + 1));
+    return n;
+  }
+
+  private grow(): void {
+    const live = this.size - this.head;
+    const capacity = Math.max(1024, live * 2);
+    const move = <T extends Int32Array | Float64Array>(from: T, to: T): T => {
+      to.set(from.subarray(this.head, this.size));
+      return to;
+    };
+    this.his = move(this.his, new Int32Array(capacity));
+    this.los = move(this.los, new Int32Array(capacity));
+    this.origins = move(this.origins, new Int32Array(capacity));
+    this.ats = move(this.ats, new Float64Array(capacity));
+    this.ids = this.ids.slice(this.head, this.size);
+    this.texts = this.texts.slice(this.head, this.size);
+    this.size = live;
+    this.head = 0;
+  }
+
   /** Takes entries newer than the cursor, in order; older ones were seen already. */
   add(entries: readonly Fingerprint[]): void {
     for (const entry of entries) {
       if (!entryBefore(this.cursor, entry.entry)) continue;
-      const hi = Number.parseInt(entry.simhash.slice(0, 8), 16) | 0;
-      const lo = Number.parseInt(entry.simhash.slice(8, 16), 16) | 0;
-      this.held.push({ ...entry, hi, lo });
+      if (this.size === this.his.length) this.grow();
+      const at = this.size;
+      this.his[at] = Number.parseInt(entry.simhash.slice(0, 8), 16) | 0;
+      this.los[at] = Number.parseInt(entry.simhash.slice(8, 16), 16) | 0;
+      this.origins[at] = this.origin(entry.source);
+      this.ats[at] = entry.at;
+      this.ids[at] = entry.id;
+      this.texts[at] = entry.text;
+      this.size += 1;
       this.byText.set(entry.text, (this.byText.get(entry.text) ?? 0) + 1);
       this.cursor = entry.entry;
     }
@@ -76,16 +108,12 @@ export class RecentFingerprints {
 
   /** Drops what arrived before `since` (epoch ms); the stream is in arrival order, near enough. */
   forget(since: number): void {
-    while (this.head < this.held.length && (this.held[this.head] as Held).at < since) {
-      const old = this.held[this.head] as Held;
-      const left = (this.byText.get(old.text) ?? 1) - 1;
-      if (left > 0) this.byText.set(old.text, left);
-      else this.byText.delete(old.text);
+    while (this.head < this.size && (this.ats[this.head] as number) < since) {
+      const text = this.texts[this.head] as string;
+      const left = (this.byText.get(text) ?? 1) - 1;
+      if (left > 0) this.byText.set(text, left);
+      else this.byText.delete(text);
       this.head += 1;
-    }
-    if (this.head > 1024 && this.head * 2 > this.held.length) {
-      this.held = this.held.slice(this.head);
-      this.head = 0;
     }
   }
 
@@ -96,19 +124,21 @@ export class RecentFingerprints {
     source: string,
     maxBits: number,
   ): string | undefined {
+    const mine = this.origin(source);
+    const { his, los, origins, ids } = this;
     if (this.byText.has(key.text)) {
-      for (let i = this.head; i < this.held.length; i += 1) {
-        const entry = this.held[i] as Held;
-        if (entry.text === key.text && entry.source !== source && entry.id !== id) return entry.id;
+      for (let i = this.head; i < this.size; i += 1) {
+        if (this.texts[i] === key.text && origins[i] !== mine && ids[i] !== id) return ids[i];
       }
     }
     if (maxBits <= 0) return undefined;
     const hi = Number.parseInt(key.simhash.slice(0, 8), 16) | 0;
     const lo = Number.parseInt(key.simhash.slice(8, 16), 16) | 0;
-    for (let i = this.head; i < this.held.length; i += 1) {
-      const entry = this.held[i] as Held;
-      if (entry.source === source || entry.id === id) continue;
-      if (ones(entry.hi ^ hi) + ones(entry.lo ^ lo) <= maxBits) return entry.id;
+    for (let i = this.head; i < this.size; i += 1) {
+      if (origins[i] === mine) continue;
+      if (ones((his[i] as number) ^ hi) + ones((los[i] as number) ^ lo) <= maxBits) {
+        if (ids[i] !== id) return ids[i];
+      }
     }
     return undefined;
   }
