@@ -44,10 +44,32 @@ function mix(value: number): number {
   return (hash ^ (hash >>> 16)) >>> 0;
 }
 
-function addBits(counts: Int32Array, offset: number, bits: number): void {
-  for (let bit = 0; bit < 32; bit += 1) {
-    const at = offset + bit;
-    counts[at] = (counts[at] as number) + ((bits >>> bit) & 1 ? 1 : -1);
+/**
+ * Per-bit counts of ones over many 32-bit values, bit-sliced: plane k holds bit k of every
+ * position's count, so adding a value is a ripple of ANDs and XORs (two steps on average)
+ * instead of 32 increments.
+ */
+class BitCounts {
+  private readonly planes = new Int32Array(32);
+
+  add(value: number): void {
+    let carry = value | 0;
+    for (let k = 0; carry !== 0; k += 1) {
+      const plane = this.planes[k] as number;
+      this.planes[k] = plane ^ carry;
+      carry &= plane;
+    }
+  }
+
+  /** The bits set in more than half of `total` values. */
+  majority(total: number): number {
+    let result = 0;
+    for (let bit = 0; bit < 32; bit += 1) {
+      let ones = 0;
+      for (let k = 0; k < 32; k += 1) ones += (((this.planes[k] as number) >>> bit) & 1) * 2 ** k;
+      if (ones * 2 > total) result |= 1 << bit;
+    }
+    return result;
   }
 }
 
@@ -57,24 +79,75 @@ function hex32(value: number): string {
 
 /** 64-bit SimHash (Charikar) of the words' shingles, as 16 hex characters. */
 export function simhashWords(words: readonly string[], shingle = SHINGLE_WORDS): string {
-  const hashes = words.map(fnv1a);
-  const counts = new Int32Array(64);
+  return simhashOf(words.map(fnv1a), shingle);
+}
+
+function simhashOf(hashes: readonly number[], shingle: number): string {
+  const low = new BitCounts();
+  const high = new BitCounts();
   const size = Math.min(shingle, hashes.length);
+  let total = 0;
   for (let start = 0; start + size <= hashes.length && size > 0; start += 1) {
     let combined = 0x9e3779b9;
     for (let offset = 0; offset < size; offset += 1) {
       combined = mix(combined ^ (hashes[start + offset] as number));
     }
-    addBits(counts, 0, combined);
-    addBits(counts, 32, mix(combined ^ 0x27d4eb2f));
+    low.add(combined);
+    high.add(mix(combined ^ 0x27d4eb2f));
+    total += 1;
   }
-  let high = 0;
-  let low = 0;
-  for (let bit = 0; bit < 32; bit += 1) {
-    if ((counts[32 + bit] as number) > 0) high |= 1 << bit;
-    if ((counts[bit] as number) > 0) low |= 1 << bit;
+  return hex32(high.majority(total)) + hex32(low.majority(total));
+}
+
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const wordChars = new Map<number, boolean>();
+
+/** Whether a code point is a letter or digit, as `NOT_WORD` decides; ASCII without a lookup. */
+function isWordChar(code: number): boolean {
+  if (code < 128)
+    return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  let known = wordChars.get(code);
+  if (known === undefined) {
+    known = WORD_CHAR.test(String.fromCodePoint(code));
+    if (wordChars.size < 65_536) wordChars.set(code, known);
   }
-  return hex32(high) + hex32(low);
+  return known;
+}
+
+/**
+ * The words of {@link normaliseForFingerprint}'s text and each word's FNV-1a hash, in one pass
+ * over the characters: no regular expression, no array of word strings to hash again.
+ */
+function scanWords(text: string): { words: string[]; hashes: number[] } {
+  const lower = text.normalize('NFKC').toLowerCase();
+  const words: string[] = [];
+  const hashes: number[] = [];
+  let start = -1;
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < lower.length;) {
+    const code = lower.codePointAt(index) as number;
+    const width = code > 0xffff ? 2 : 1;
+    if (isWordChar(code)) {
+      if (start < 0) {
+        start = index;
+        hash = 0x811c9dc5;
+      }
+      for (let unit = index; unit < index + width; unit += 1) {
+        hash ^= lower.charCodeAt(unit);
+        hash = Math.imul(hash, 0x01000193);
+      }
+    } else if (start >= 0) {
+      words.push(lower.slice(start, index));
+      hashes.push(hash >>> 0);
+      start = -1;
+    }
+    index += width;
+  }
+  if (start >= 0) {
+    words.push(lower.slice(start));
+    hashes.push(hash >>> 0);
+  }
+  return { words, hashes };
 }
 
 /**
@@ -82,10 +155,10 @@ export function simhashWords(words: readonly string[], shingle = SHINGLE_WORDS):
  * @example fingerprintStory('The council agreed.') // { textHash: '…64 hex…', simhash: '…16 hex…' }
  */
 export function fingerprintStory(text: string): StoryFingerprint {
-  const normal = normaliseForFingerprint(text);
+  const { words, hashes } = scanWords(text);
   return {
-    textHash: createHash('sha256').update(normal).digest('hex'),
-    simhash: simhashWords(normal === '' ? [] : normal.split(' ')),
+    textHash: createHash('sha256').update(words.join(' ')).digest('hex'),
+    simhash: simhashOf(hashes, SHINGLE_WORDS),
   };
 }
 
