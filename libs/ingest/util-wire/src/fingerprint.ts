@@ -61,15 +61,18 @@ class BitCounts {
     }
   }
 
-  /** The bits set in more than half of `total` values. */
+  /** The bits set in more than half of `total` values: a bit-sliced `count > total / 2`. */
   majority(total: number): number {
-    let result = 0;
-    for (let bit = 0; bit < 32; bit += 1) {
-      let ones = 0;
-      for (let k = 0; k < 32; k += 1) ones += (((this.planes[k] as number) >>> bit) & 1) * 2 ** k;
-      if (ones * 2 > total) result |= 1 << bit;
+    const half = Math.floor(total / 2);
+    let greater = 0;
+    let equal = -1;
+    for (let k = 31; k >= 0; k -= 1) {
+      const limit = (half >>> k) & 1 ? -1 : 0;
+      const plane = this.planes[k] as number;
+      greater |= equal & plane & ~limit;
+      equal &= ~(plane ^ limit);
     }
-    return result;
+    return greater;
   }
 }
 
