@@ -9,6 +9,7 @@ import {
   type StoryImage,
 } from '@bulletin/story';
 
+import { textToHtml } from '@bulletin/markup';
 import { fingerprintStory } from './fingerprint.js';
 
 /** The editorial fields a parser extracted; identity and defaults are added by {@link buildStory}. */
@@ -91,7 +92,9 @@ export function buildStory(draft: StoryDraft, source: { id: string; name: string
     pubstatus: draft.pubstatus ?? 'usable',
     headline: draft.headline,
     bodyText: draft.bodyText,
-    bodyHtml: draft.bodyHtml,
+    // HTML that only repeats the text's paragraphs is not carried: every hand-off and the store
+    // would hold the body twice. Readers derive it (`storyBodyHtml`).
+    ...(draft.bodyHtml === textToHtml(draft.bodyText) ? {} : { bodyHtml: draft.bodyHtml }),
     summary: draft.summary,
     language: draft.language,
     source: { id: source.id, name: source.name },

@@ -63,15 +63,6 @@ for (const [name, code] of Object.entries(OTHER_ENTITIES))
   NAMED.set(name, String.fromCodePoint(code));
 
 const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/g;
-const HTML_SPECIAL = /[&<>"']/g;
-const NEEDS_ESCAPE = /[&<>"']/;
-const ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
 
 function fromCodePoint(code: number): string {
   // Browsers read &#128;..&#159; as windows-1252, and so do the CMSs that write them.
@@ -96,8 +87,4 @@ export function decodeEntities(text: string): string {
 }
 
 /** Escapes text for an HTML text node or a quoted attribute. */
-export function escapeHtml(text: string): string {
-  // Most text has nothing to escape; a test is much cheaper than a replace that calls back.
-  if (!NEEDS_ESCAPE.test(text)) return text;
-  return text.replace(HTML_SPECIAL, (char) => ESCAPES[char] ?? char);
-}
+export { escapeMarkup as escapeHtml } from '@bulletin/markup';

@@ -1,4 +1,4 @@
-import { decodeEntities, escapeHtml } from './html-entities.js';
+import { decodeEntities } from './html-entities.js';
 import { collapseSpace, stripTags } from './text-normalise.js';
 
 const BLOCK_BOUNDARY =
@@ -20,10 +20,7 @@ export function htmlToParagraphs(html: string): string[] {
   return paragraphs;
 }
 
-/** One `<p>` per paragraph, text escaped. */
-export function paragraphsToHtml(paragraphs: readonly string[]): string {
-  return paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n');
-}
+export { paragraphsToHtml } from '@bulletin/markup';
 
 /** True when the fragment already has block structure of its own. */
 export function hasBlockMarkup(html: string): boolean {

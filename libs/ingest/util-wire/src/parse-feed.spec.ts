@@ -1,4 +1,4 @@
-import { parseStory, type Story } from '@bulletin/story';
+import { storyBodyHtml, parseStory, type Story } from '@bulletin/story';
 import { describe, expect, it } from 'vitest';
 import { parseWire, WireParseError, type WireResult } from './index.js';
 import { readFixture } from './testing.js';
@@ -49,8 +49,8 @@ describe('parseWire on RSS 2.0', () => {
 
   it('prefers content:encoded for the body and derives plain paragraphs from it', async () => {
     const first = story(await parseFixture('rss/normal.xml'), 0);
-    expect(first.bodyHtml).toContain('<strong>urban forest</strong>');
-    expect(first.bodyHtml).toContain(
+    expect(storyBodyHtml(first)).toContain('<strong>urban forest</strong>');
+    expect(storyBodyHtml(first)).toContain(
       '<a href="https://www.westmere.example.gov.uk/trees" rel="nofollow noopener">council website</a>',
     );
     expect(first.bodyText.split('\n\n')).toEqual([
@@ -70,7 +70,7 @@ describe('parseWire on RSS 2.0', () => {
     });
     expect(story(result, 1).byline).toBeUndefined();
     expect(story(result, 2).byline).toBe('Priya Shah');
-    expect(story(result, 2).bodyHtml).toBe(
+    expect(storyBodyHtml(story(result, 2))).toBe(
       '<p>Council tax bills for 2025/26 are being posted to 121,000 households this week. Residents who pay by direct debit do not need to do anything.</p>',
     );
   });
@@ -140,10 +140,10 @@ describe('parseWire on RSS 2.0', () => {
     ]) {
       expect(everything, banned).not.toContain(banned);
     }
-    expect(hostile.bodyHtml).toContain(
+    expect(storyBodyHtml(hostile)).toContain(
       '<a href="https://www.ashcombe.example.gov.uk/bins" rel="nofollow noopener">view the calendar</a>',
     );
-    expect(hostile.bodyHtml).toContain(
+    expect(storyBodyHtml(hostile)).toContain(
       '<img src="https://www.ashcombe.example.gov.uk/media/recycling.jpg" alt="Recycling lorry" />',
     );
     expect(hostile.bodyText).toContain('Find your collection day or view the calendar.');
@@ -156,8 +156,10 @@ describe('parseWire on RSS 2.0', () => {
     );
     expect(cdata.byline).toBe('Station Manager Leah Byrne');
     expect(cdata.firstcreated).toBe('2024-10-25T06:00:00.000Z');
-    expect(cdata.bodyHtml).toContain('<p>Marshfield Fire &amp; Rescue Service is urging residents');
-    expect(cdata.bodyHtml).toContain(
+    expect(storyBodyHtml(cdata)).toContain(
+      '<p>Marshfield Fire &amp; Rescue Service is urging residents',
+    );
+    expect(storyBodyHtml(cdata)).toContain(
       '<ul><li>Press the test button</li><li>Replace batteries every year</li></ul>',
     );
     expect(cdata.bodyText.split('\n\n')).toEqual([

@@ -1,4 +1,4 @@
-import { parseStory, storyUri, type Story } from '@bulletin/story';
+import { storyBodyHtml, parseStory, storyUri, type Story } from '@bulletin/story';
 import { describe, expect, it } from 'vitest';
 import { parseWire, WireParseError, type WireResult } from './index.js';
 import { readFixture } from './testing.js';
@@ -49,7 +49,7 @@ describe('ninjs 1.x', () => {
       'The LGA said councils spent £1.7bn in 2022/23, and called for the Local Housing Allowance to be uprated every year.',
       '“The pressure on budgets is unsustainable,” said Cllr Darren Rodwell.',
     ]);
-    expect(story.bodyHtml).not.toMatch(/script|onclick|alert/);
+    expect(storyBodyHtml(story)).not.toMatch(/script|onclick|alert/);
     expect(story.people).toEqual([{ name: 'Darren Rodwell' }]);
     expect(story.organisations).toEqual([
       { name: 'Local Government Association', uri: 'https://www.local.gov.uk/' },
@@ -76,7 +76,7 @@ describe('ninjs 2.x', () => {
     expect(story.sourceVersion).toBe(1);
     expect(story.summary).toBe('Fewer than two thirds of patients were seen within four hours.');
     expect(story.bodyText.split('\n\n')).toHaveLength(2);
-    expect(story.bodyHtml).toBe(
+    expect(storyBodyHtml(story)).toBe(
       '<p>Fewer than two thirds of patients at the Ridings hospitals were seen within four hours last winter.</p>\n<p>The trust said a new urgent treatment centre would open in the autumn.</p>',
     );
   });

@@ -1,4 +1,4 @@
-import { parseStory, storyUri, type Story } from '@bulletin/story';
+import { storyBodyHtml, parseStory, storyUri, type Story } from '@bulletin/story';
 import { describe, expect, it } from 'vitest';
 import { parseWire, WireParseError } from './index.js';
 import { readFixture } from './testing.js';
@@ -34,7 +34,7 @@ describe('NITF 3.x', () => {
       'Opposition councillors said the rise would “hit families already struggling with bills”.',
       'More',
     ]);
-    expect(story.bodyHtml).not.toMatch(/javascript|<block/);
+    expect(storyBodyHtml(story)).not.toMatch(/javascript|<block/);
     expect(story.warnings).toBeUndefined();
   });
 

@@ -1,5 +1,5 @@
 import { isHttpUrl, stripInvalidChars as clean } from '@bulletin/markup';
-import type { Story, StoryImage, Subject } from '@bulletin/story';
+import { storyBodyHtml, type Story, type StoryImage, type Subject } from '@bulletin/story';
 import { buildArchiveView, type ArchiveView } from './archive-view.js';
 import { renderFigureHtml } from './figure-html.js';
 import { mediaTopic, type MediaTopic } from './iptc.js';
@@ -102,7 +102,7 @@ function toItemView(story: Story, baseUrl: string): FeedItemView {
     externalUrl: isHttpUrl(story.link) ? toUri(clean(story.link)) : undefined,
     title: clean(story.headline),
     summary: clean(story.summary),
-    contentHtml: figures + clean(story.bodyHtml),
+    contentHtml: figures + clean(storyBodyHtml(story)),
     published: times.published,
     updated: times.updated,
     author: clean(story.byline?.trim() || story.source.name),

@@ -1,5 +1,11 @@
 import { isHttpUrl, stripInvalidChars as clean } from '@bulletin/markup';
-import type { Story, StoryEntity, StoryImage, Subject } from '@bulletin/story';
+import {
+  storyBodyHtml,
+  type Story,
+  type StoryEntity,
+  type StoryImage,
+  type Subject,
+} from '@bulletin/story';
 import { mediaTopic } from './iptc.js';
 import {
   NINJS_STANDARD,
@@ -36,7 +42,7 @@ function bodies(story: Story): NinjsBlock[] {
     wordcount: text.split(/\s+/).filter((word) => word !== '').length,
   };
   return [
-    { ...textBlock('main', 'text/html', story.bodyHtml), ...counts },
+    { ...textBlock('main', 'text/html', storyBodyHtml(story)), ...counts },
     { ...textBlock('main', 'text/plain', text), ...counts },
   ];
 }

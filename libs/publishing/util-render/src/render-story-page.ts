@@ -4,7 +4,7 @@ import {
   stripInvalidChars,
   toMarkupText as text,
 } from '@bulletin/markup';
-import type { Story } from '@bulletin/story';
+import { storyBodyHtml, type Story } from '@bulletin/story';
 import { renderFigureHtml } from './figure-html.js';
 import {
   renderFeedAlternates,
@@ -101,7 +101,7 @@ export function renderStoryPage(story: Story, ctx: RenderContext): string {
     renderMeta(story),
     renderTopics(story, ctx),
     ...story.images.map(renderFigureHtml),
-    `<div class="body">${stripInvalidChars(story.bodyHtml)}</div>`,
+    `<div class="body">${stripInvalidChars(storyBodyHtml(story))}</div>`,
     renderEntities(story),
     renderOriginalLink(story),
     '</article>',

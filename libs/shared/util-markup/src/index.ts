@@ -4,6 +4,7 @@
  * removal of characters XML forbids, and the HTML page shell with its content security policy.
  */
 export { escapeMarkup, stripInvalidChars, toMarkupText, isHttpUrl } from './text-safety.js';
+export { paragraphsToHtml, textToHtml } from './paragraphs.js';
 export {
   renderHtmlDocument,
   PAGE_CONTENT_SECURITY_POLICY,

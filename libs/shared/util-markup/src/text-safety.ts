@@ -8,6 +8,7 @@ const NOT_XML_CHARS =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const MARKUP_CHARS = /[&<>"']/g;
+const HAS_MARKUP_CHAR = /[&<>"']/;
 
 const MARKUP_ENTITIES: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -31,6 +32,8 @@ export function stripInvalidChars(value: string): string {
  * @example escapeMarkup('<a href="x">') // '&lt;a href=&quot;x&quot;&gt;'
  */
 export function escapeMarkup(value: string): string {
+  // Most text has nothing to escape; a test is much cheaper than a replace that calls back.
+  if (!HAS_MARKUP_CHAR.test(value)) return value;
   return value.replace(MARKUP_CHARS, (char) => MARKUP_ENTITIES[char] ?? char);
 }
 

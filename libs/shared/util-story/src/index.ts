@@ -20,5 +20,6 @@ export type {
   EvidenceField,
 } from './story.schema.js';
 export { parseStory, formatIssues } from './parse-story.js';
+export { storyBodyHtml } from './body-html.js';
 export { storyUri, storyId, digest } from './identity.js';
 export { StoryValidationError } from './errors.js';

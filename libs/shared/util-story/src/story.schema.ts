@@ -91,8 +91,11 @@ export const storySchema = z.object({
   byline: z.string().optional(),
   /** Plain-text body, paragraphs separated by a blank line. */
   bodyText: z.string().min(1, 'must not be empty'),
-  /** Sanitised HTML body: no scripts, handlers or non-http(s) URLs. */
-  bodyHtml: z.string().min(1, 'must not be empty'),
+  /**
+   * Sanitised HTML body: no scripts, handlers or non-http(s) URLs. Absent when it would only be
+   * the text's paragraphs (`textToHtml(bodyText)`): read it through `storyBodyHtml`.
+   */
+  bodyHtml: z.string().min(1, 'must not be empty').optional(),
   summary: z.string(),
   /** BCP 47 tag, e.g. `en-GB`. */
   language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 tag'),
