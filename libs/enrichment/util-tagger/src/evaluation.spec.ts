@@ -6,16 +6,13 @@ import { createTagger } from './tagger.js';
 /**
  * The floor the default taxonomy and tagger must hold on the labelled stories of
  * `eval/held-out.json`, which are never tuned on. The issue's goal is 0.9 for child protection
- * and local government and 0.75 for every topic. Thirty stories were added to the held-out half
- * (written before any tuning on the new development stories); on the enlarged half several
- * topics measure below the goal, so their floors sit just under today's figures: any loss fails.
+ * and local government and 0.75 for every topic. Forty-two stories were added to the held-out
+ * half (each batch written before any tuning on its development twin); local government does not
+ * reach its goal on the enlarged half yet, so its floor sits just under today's figure.
  */
 const FLOOR: Record<string, number> = {
   'child-protection': 0.9,
-  'local-government': 0.87, // measured 0.872, goal 0.9
-  health: 0.73, // measured 0.737, goal 0.75
-  'public-finance': 0.69, // measured 0.690, goal 0.75
-  'social-care': 0.7, // measured 0.706, goal 0.75
+  'local-government': 0.88, // measured 0.889, goal 0.9
 };
 const EVERY_TOPIC_FLOOR = 0.75;
 
