@@ -168,11 +168,81 @@ describe('the other topics', () => {
       'The Department for Transport said bus services would be cut and potholes left unrepaired as commuters faced fare rises.',
     ],
     [
+      'public-finance',
+      'Councils given grant settlement',
+      'The Treasury set the local government finance settlement as councils raised council tax and business rates to close a budget deficit.',
+    ],
+    [
       'environment',
       'Clean air zone',
       'The clean air zone will cut air pollution and carbon emissions towards net zero, the Environment Agency said.',
     ],
   ])('tags %s', (slug, headline, body) => {
     expect(slugsOf(headline, body)).toContain(slug);
+  });
+});
+
+/**
+ * Words that mean different things in different places: the issue's traps, one story each,
+ * written for this test (the evaluation set has more of them).
+ */
+describe('ambiguous words, decided by context', () => {
+  it.each([
+    [
+      'Arts Council England cuts orchestra grants',
+      'Arts Council England will cut grants to five orchestras, the arts funding body said.\n\nThe council said demand for its money had never been higher.',
+    ],
+    [
+      'UN Security Council meets on famine',
+      'The UN Security Council met in New York to discuss the famine, and the council agreed a statement.',
+    ],
+    [
+      'Research council backs battery scientists',
+      'The Engineering and Physical Sciences Research Council has awarded £30m to battery research at four universities.',
+    ],
+    [
+      'Sports council bans runner',
+      'The sports council of the national athletics federation banned a runner for four years after a failed drugs test.',
+    ],
+  ])('a council that is not a local authority: %s', (headline, body) => {
+    expect(slugsOf(headline, body)).not.toContain('local-government');
+  });
+
+  it.each([
+    [
+      'family benefits',
+      'Child benefit to rise with inflation',
+      'Child benefit and other family benefits will rise by 1.7% from April, the Treasury said.\n\nParents of two children will receive about £40 more a year.',
+    ],
+    [
+      'childcare costs',
+      'Childcare costs push parents out of work',
+      'Parents say childcare costs for children under three now exceed their rent.\n\nNurseries said the government rate for funded hours did not cover their costs.',
+    ],
+    [
+      'data protection',
+      'Watchdog reprimands council over data protection breach',
+      "The Information Commissioner's Office has reprimanded a council for a data protection breach that exposed families' addresses.\n\nThe council said it had retrained staff.",
+    ],
+  ])('%s are not child protection', (_trap, headline, body) => {
+    expect(slugsOf(headline, body)).not.toContain('child-protection');
+  });
+
+  it("an inspection of a school's teaching is education, not child protection", () => {
+    const slugs = slugsOf(
+      'Academy praised for teaching in Ofsted report',
+      'Ofsted inspectors rated the academy good, praising the teaching of science and the curriculum.\n\nThe report said pupils behaved well and safeguarding was effective.',
+    );
+    expect(slugs).toContain('education');
+    expect(slugs).not.toContain('child-protection');
+  });
+
+  it('safeguarding adults is social care, not child protection', () => {
+    const slugs = slugsOf(
+      'Safeguarding adults board reviews care home neglect',
+      'The safeguarding adults board has begun a review after residents of a care home were left without food.\n\nAdult social care staff said safeguarding concerns had been raised months earlier.',
+    );
+    expect(slugs).toContain('social-care');
+    expect(slugs).not.toContain('child-protection');
   });
 });
