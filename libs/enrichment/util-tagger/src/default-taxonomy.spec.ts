@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTaxonomy } from '@bulletin/taxonomy';
+import { defaultTaxonomy, foldPhrase } from '@bulletin/taxonomy';
 import { createTagger } from './tagger.js';
 import { readRotherhamArticle } from './testing.js';
 
@@ -244,5 +244,47 @@ describe('ambiguous words, decided by context', () => {
     );
     expect(slugs).toContain('social-care');
     expect(slugs).not.toContain('child-protection');
+  });
+});
+
+/**
+ * Where one phrase lies inside a longer one, only the longer counts, whatever their topics. That
+ * is a context rule when meant (`children's social care` is not adult social care) and a silent
+ * loss when not (`council tax bills` once hid `council tax` from local government). Every such
+ * pair across topics is listed here, so a new one is a decision, not an accident: where both
+ * topics should count, give the longer phrase to both.
+ */
+describe("longer phrases that hide another topic's phrase", () => {
+  it('are only the intended ones', () => {
+    const phrases = defaultTaxonomy.topics.flatMap((t) =>
+      t.phrases.map((p) => ({
+        slug: t.slug,
+        text: p.text,
+        key: `,${foldPhrase(p.text).join(',')},`,
+      })),
+    );
+    const hidden: string[] = [];
+    for (const outer of phrases) {
+      const served = new Set(phrases.filter((p) => p.key === outer.key).map((p) => p.slug));
+      for (const inner of phrases) {
+        if (!served.has(inner.slug) && inner.key !== outer.key && outer.key.includes(inner.key))
+          hidden.push(`${outer.slug}: ${outer.text} > ${inner.slug}: ${inner.text}`);
+      }
+    }
+    expect(hidden.sort()).toEqual([
+      "child-protection: children's social care > social-care: social care",
+      "child-protection: children's social worker > social-care: social worker",
+      "child-protection: children's social workers > social-care: social workers",
+      'child-protection: foster carers > social-care: carers',
+      'child-protection: local authority care > local-government: local authority',
+      'health: Royal College of Nursing > education: college',
+      'housing: bedroom tax > public-finance: tax',
+      'housing: council housing > local-government: council',
+      'housing: housing waiting list > health: waiting list',
+      'local-government: Ministry of Housing, Communities and Local Government > housing: housing',
+      'social-care: adult safeguarding > child-protection: safeguarding',
+      'social-care: safeguarding adults > child-protection: safeguarding',
+      'social-care: safeguarding adults board > child-protection: safeguarding',
+    ]);
   });
 });
