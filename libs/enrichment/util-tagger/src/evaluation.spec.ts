@@ -5,10 +5,10 @@ import { createTagger } from './tagger.js';
 
 /**
  * The floor the default taxonomy and tagger must hold on the labelled stories of
- * `eval/held-out.json`, which are never tuned on. The issue's goal is 0.9 for child protection
- * and local government and 0.75 for every topic. Forty-two stories were added to the held-out
- * half (each batch written before any tuning on its development twin); local government does not
- * reach its goal on the enlarged half yet, so its floor sits just under today's figure.
+ * `eval/held-out.json`, which are never tuned on: the issue's goals, 0.9 for child protection
+ * and local government and 0.75 for every other topic. Local government has not reached its
+ * goal: measured 0.889 on the 86 held-out stories (20 found, 2 wrongly, 3 missed; goal 0.9), so
+ * its floor sits just under that figure and any loss fails. Raise it to 0.9 once it is met.
  */
 const FLOOR: Record<string, number> = {
   'child-protection': 0.9,
