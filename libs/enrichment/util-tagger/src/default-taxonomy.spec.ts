@@ -204,6 +204,14 @@ describe('ambiguous words, decided by context', () => {
       'Sports council bans runner',
       'The sports council of the national athletics federation banned a runner for four years after a failed drugs test.',
     ],
+    [
+      'Police chiefs warn of shoplifting rise',
+      "The National Police Chiefs' Council said shoplifting had risen by a third.\n\nThe council said forces would target repeat offenders.",
+    ],
+    [
+      'Youth council asks for safer parks',
+      'Members of the youth council asked for better lighting in parks, saying the council of young people had surveyed 500 teenagers.',
+    ],
   ])('a council that is not a local authority: %s', (headline, body) => {
     expect(slugsOf(headline, body)).not.toContain('local-government');
   });
@@ -272,6 +280,7 @@ describe("longer phrases that hide another topic's phrase", () => {
       }
     }
     expect(hidden.sort()).toEqual([
+      "child-protection: children's homes > housing: homes",
       "child-protection: children's social care > social-care: social care",
       "child-protection: children's social worker > social-care: social worker",
       "child-protection: children's social workers > social-care: social workers",
@@ -283,6 +292,8 @@ describe("longer phrases that hide another topic's phrase", () => {
       'housing: housing waiting list > health: waiting list',
       'local-government: Ministry of Housing, Communities and Local Government > housing: housing',
       'social-care: adult safeguarding > child-protection: safeguarding',
+      'social-care: care homes > housing: homes',
+      'social-care: nursing homes > housing: homes',
       'social-care: safeguarding adults > child-protection: safeguarding',
       'social-care: safeguarding adults board > child-protection: safeguarding',
     ]);
