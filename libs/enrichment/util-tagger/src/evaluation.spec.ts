@@ -6,13 +6,14 @@ import { createTagger } from './tagger.js';
 /**
  * The floor the default taxonomy and tagger must hold on the labelled stories of
  * `eval/held-out.json`, which are never tuned on: the issue's goals, 0.9 for child protection
- * and local government and 0.75 for every other topic. Local government has not reached its
- * goal: measured 0.889 on the 86 held-out stories (20 found, 2 wrongly, 3 missed; goal 0.9), so
- * its floor sits just under that figure and any loss fails. Raise it to 0.9 once it is met.
+ * and local government and 0.75 for every other topic. Measured on the 96 held-out stories:
+ * child protection 1.000, local government 0.918, every other topic 0.774 to 1.000. Local
+ * government's figure rose past 0.9 when ten council stories were added (0.889 on the first
+ * 86), not by tuning: the tagger before the tuning scores the same 0.918 on these 96.
  */
 const FLOOR: Record<string, number> = {
   'child-protection': 0.9,
-  'local-government': 0.88, // measured 0.889, goal 0.9
+  'local-government': 0.9,
 };
 const EVERY_TOPIC_FLOOR = 0.75;
 
