@@ -2,12 +2,15 @@
  * `npm run eval:topics`: per-topic precision, recall and F1 of the default tagger on the
  * held-out half of the labelled set and, separately, on the development half. Not a test (the
  * spec `src/evaluation.spec.ts` holds the floor); prints the table and any trap hit.
- *   --errors   also list the development stories tagged wrongly (never the held-out ones:
- *              looking at those would turn them into training data)
+ *   --errors [dev]   also list the development stories tagged wrongly, each with the evidence
+ *                    and score of every topic it scored (`+` wrongly added, `-` missed, `=`
+ *                    right); never the held-out ones: looking at those would turn them into
+ *                    training data
  */
 import { defaultTaxonomy } from '@bulletin/taxonomy';
 import { createTagger } from '../src/index.js';
 import { evaluate, readEvalSet, type EvalSplit, type Evaluation } from './evaluate.js';
+import { explainErrors } from './explain-errors.js';
 
 const pct = (n: number): string => n.toFixed(3).padStart(6);
 
@@ -40,6 +43,18 @@ const slugs = defaultTaxonomy.topics.map((t) => t.slug);
 const dev = evaluate(tagger, readEvalSet('dev'), slugs);
 print('held-out', evaluate(tagger, readEvalSet('held-out'), slugs));
 print('dev', dev);
-if (process.argv.includes('--errors')) {
-  console.log(`\ndev stories tagged wrongly:\n${dev.errors.join('\n') || '(none)'}`);
+const errorsAt = process.argv.indexOf('--errors');
+if (errorsAt >= 0) {
+  const split = process.argv[errorsAt + 1] ?? 'dev';
+  if (split !== 'dev') {
+    console.error(
+      `--errors lists development stories only, not ${split}: the held-out half stays unseen`,
+    );
+    process.exit(2);
+  }
+  const probe = createTagger(defaultTaxonomy, { threshold: 0.001 });
+  const lines = explainErrors(tagger, probe, readEvalSet('dev'));
+  console.log(
+    `\ndev stories tagged wrongly (${dev.errors.length}):\n${lines.join('\n') || '(none)'}`,
+  );
 }

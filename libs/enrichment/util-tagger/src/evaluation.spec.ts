@@ -5,14 +5,15 @@ import { createTagger } from './tagger.js';
 
 /**
  * The floor the default taxonomy and tagger must hold on the labelled stories of
- * `eval/held-out.json`, which are never tuned on. The issue's goal is 0.9 for child protection
- * and local government and 0.75 for every topic; local government (0.88) and public finance
- * (0.71) do not reach it yet, so their floors sit just under today's figures: any loss fails.
+ * `eval/held-out.json`, which are never tuned on: the issue's goals, 0.9 for child protection
+ * and local government and 0.75 for every other topic. Measured on the 96 held-out stories:
+ * child protection 1.000, local government 0.918, every other topic 0.774 to 1.000. Local
+ * government's figure rose past 0.9 when ten council stories were added (0.889 on the first
+ * 86), not by tuning: the tagger before the tuning scores the same 0.918 on these 96.
  */
 const FLOOR: Record<string, number> = {
   'child-protection': 0.9,
-  'local-government': 0.85,
-  'public-finance': 0.7,
+  'local-government': 0.9,
 };
 const EVERY_TOPIC_FLOOR = 0.75;
 

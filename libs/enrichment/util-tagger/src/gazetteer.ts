@@ -9,7 +9,7 @@ export interface GazetteerEntity {
   readonly kind?: string;
   /** Every form that names it, the canonical one included. */
   readonly forms: readonly string[];
-  /** Topic slug → weight of one mention as evidence for that topic. */
+  /** Topic slug → weight of one mention as evidence for that topic (negative: against it). */
   readonly topics: Readonly<Record<string, number>>;
 }
 

@@ -38,6 +38,12 @@ describe('defaultTaxonomy', () => {
     expect(topic('child-protection')?.codes).toEqual(['medtop:20000803', 'medtop:20000790']);
   });
 
+  it('codes public finance by the current topics around the retired one', () => {
+    // medtop:20000608 public finance sat under medtop:20000593 government; economy is its
+    // economic counterpart. Neither is retired in the pinned release.
+    expect(topic('public-finance')?.codes).toEqual(['medtop:20000593', 'medtop:20000344']);
+  });
+
   it('names the vocabulary release its codes were checked against', () => {
     expect(defaultTaxonomy.vocabulary).toEqual({
       scheme: 'http://cv.iptc.org/newscodes/mediatopic/',
