@@ -1,5 +1,5 @@
 import type { Logger } from '@bulletin/runtime';
-import { Redis } from 'ioredis';
+import { openRedis, type Redis, type RedisTarget } from './target.js';
 
 export type ConnectionRole = 'worker' | 'producer' | 'client' | 'cli';
 
@@ -17,11 +17,12 @@ export interface ConnectionOptions {
 }
 
 /**
- * Opens an ioredis connection with an `error` listener attached, so a dropped connection is
+ * Opens an ioredis connection (a `Cluster` when `target` names seed nodes, the role's settings
+ * then apply to each node) with an `error` listener attached, so a dropped connection is
  * logged instead of crashing the process.
  */
-export function createRedisConnection(url: string, options: ConnectionOptions): Redis {
-  const redis = new Redis(url, {
+export function createRedisConnection(target: RedisTarget, options: ConnectionOptions): Redis {
+  const redis = openRedis(target, {
     connectionName: options.name,
     maxRetriesPerRequest: options.role === 'worker' ? null : options.role === 'cli' ? 0 : 2,
     enableOfflineQueue: true,

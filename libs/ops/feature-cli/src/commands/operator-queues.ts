@@ -19,7 +19,7 @@ const QUEUE_NAMES = ALL_STAGES.map((stage) => PIPELINE[stage].queue);
 export function openOperatorQueues(io: CliIo): OperatorQueues {
   const config = loadConfig(io.env);
   const log = createLogger({ level: 'error' });
-  const connection = createRedisConnection(config.redis.url, {
+  const connection = createRedisConnection(config.redis, {
     role: 'client',
     name: `${config.prefix}:operator`,
     log,

@@ -4,6 +4,7 @@ import { createPipelineQueues } from '@bulletin/queues';
 import {
   closeRedis,
   createRedisConnection,
+  describeRedis,
   pingRedis,
   RedisUnavailableError,
 } from '@bulletin/redis';
@@ -53,13 +54,13 @@ export async function runRetag(args: readonly string[], io: CliIo): Promise<numb
     io.stderr(`bulletin retag: no topic "${values.topic}" in the taxonomy`);
     return 2;
   }
-  if (!(await pingRedis(config.redis.url))) {
+  if (!(await pingRedis(config.redis))) {
     throw new RedisUnavailableError(
-      `no Redis answers at ${config.redis.url}: start bulletin first (npm start)`,
+      `no Redis answers at ${describeRedis(config.redis)}: start bulletin first (npm start)`,
     );
   }
   const log = createLogger({ level: 'warn', bindings: { role: 'cli' } });
-  const connection = createRedisConnection(config.redis.url, {
+  const connection = createRedisConnection(config.redis, {
     role: 'producer',
     name: `${config.prefix}:cli`,
     log,
