@@ -1,0 +1,106 @@
+/**
+ * bulletin on a real Redis Cluster: three masters started here, every role of `bulletin start`
+ * against them, the example story carried from the CLI to both topic feeds and `all`, and the
+ * queues' keys spread over more than one master.
+ */
+import { ALL_STAGES, PIPELINE } from '@bulletin/contracts';
+import { queuePrefix } from '@bulletin/redis';
+import { redisServerInstalled } from '@bulletin/redis/testing';
+import { fixturePath, SEED_FIXTURE } from '@bulletin/wire/testing';
+import Parser from 'rss-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, runCli, spawnApp, type RunningApp } from '../support/app-process.js';
+import { probePipeline, type PipelineProbe } from '../support/pipeline-state.js';
+import { startTestRedisCluster, type TestRedisCluster } from '../support/redis-cluster.js';
+
+// Skips loudly without redis-server; fails in CI.
+const installed = redisServerInstalled();
+// The cluster is this file's own, so the default prefix: its queues' slots are what a default
+// deployment gets.
+const prefix = 'bulletin';
+const HEADLINE = 'Circumstances that led to Rotherham child abuse exist in other councils';
+const parser = new Parser();
+let cluster: TestRedisCluster | undefined;
+let app: RunningApp | undefined;
+let probe: PipelineProbe | undefined;
+
+beforeAll(async () => {
+  if (!installed) return;
+  cluster = await startTestRedisCluster(3);
+  app = await spawnApp(cluster.target.url, prefix, {
+    extraEnv: { REDIS_CLUSTER_NODES: cluster.nodes },
+  });
+  probe = probePipeline(cluster.target, prefix);
+}, 90_000);
+afterAll(async () => {
+  await probe?.close();
+  if (app !== undefined && app.child.exitCode === null) await app.stop();
+  await cluster?.stop();
+});
+
+async function feedTitles(path: string): Promise<string[]> {
+  const response = await fetch(`${(app as RunningApp).baseUrl}${path}`);
+  expect(response.status).toBe(200);
+  return (await parser.parseString(await response.text())).items.map((item) => item.title ?? '');
+}
+
+/** The queue (by its hash tag) of each key a master holds under this run's prefix. */
+async function queuesOn(port: number): Promise<Set<string>> {
+  const redis = (cluster as TestRedisCluster).node(port);
+  const tags = new Map(ALL_STAGES.map((s) => [queuePrefix(prefix, PIPELINE[s].queue), s] as const));
+  const found = new Set<string>();
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    for (const key of keys) {
+      for (const [tag, stage] of tags) if (key.startsWith(`${tag}:`)) found.add(stage);
+    }
+  } while (cursor !== '0');
+  return found;
+}
+
+describe.skipIf(!installed)('bulletin on a three-master Redis Cluster', () => {
+  it('carries the example story from the CLI to both topic feeds and all', async () => {
+    const { baseUrl, env } = app as RunningApp;
+    const run = await runCli(['ingest', fixturePath(SEED_FIXTURE)], env);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    await (probe as PipelineProbe).drained();
+    expect(await (probe as PipelineProbe).failed()).toBe(0);
+    for (const feed of ['topics/child-protection', 'topics/local-government', 'all']) {
+      const titles = await eventually(async () => {
+        const seen = await feedTitles(`/feeds/${feed}.rss`);
+        return seen.length > 0 ? seen : undefined;
+      });
+      expect([feed, titles]).toEqual([feed, [HEADLINE]]);
+    }
+    expect((await fetch(`${baseUrl}/readyz`)).status).toBe(200);
+  });
+
+  it('keeps each queue in one slot and spreads the queues over more than one master', async () => {
+    const { ports, node } = cluster as TestRedisCluster;
+    const holders = new Map<string, number[]>();
+    for (const port of ports) {
+      for (const stage of await queuesOn(port))
+        holders.set(stage, [...(holders.get(stage) ?? []), port]);
+    }
+    // Every queue that holds keys has all of them on exactly one master (its slot's).
+    expect(holders.size).toBeGreaterThan(1);
+    for (const [stage, on] of holders) expect([stage, on.length]).toEqual([stage, 1]);
+    const masters = new Set([...holders.values()].map(([port]) => port));
+    expect(masters.size).toBeGreaterThan(1);
+    const slots = await Promise.all(
+      ALL_STAGES.map(async (stage) => {
+        const slot = await node(ports[0] as number).cluster(
+          'KEYSLOT',
+          `${queuePrefix(prefix, PIPELINE[stage].queue)}:${PIPELINE[stage].queue}:meta`,
+        );
+        return `${stage}: slot ${String(slot)} on 127.0.0.1:${holders.get(stage)?.[0] ?? '(no keys)'}`;
+      }),
+    );
+    console.info(
+      `queues on the test cluster (ports ${ports.join(', ')}):\n  ${slots.join('\n  ')}`,
+    );
+  });
+});
