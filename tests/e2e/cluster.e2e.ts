@@ -9,7 +9,7 @@ import { redisServerInstalled } from '@bulletin/redis/testing';
 import { fixturePath, SEED_FIXTURE } from '@bulletin/wire/testing';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, runCli, spawnApp, type RunningApp } from '../support/app-process.js';
+import { eventually, freePort, runCli, spawnApp, type RunningApp } from '../support/app-process.js';
 import { probePipeline, type PipelineProbe } from '../support/pipeline-state.js';
 import { startTestRedisCluster, type TestRedisCluster } from '../support/redis-cluster.js';
 
@@ -107,6 +107,35 @@ describe.skipIf(!installed)('bulletin on a three-master Redis Cluster', () => {
     );
     console.info(
       `queues on the test cluster (ports ${ports.join(', ')}):\n  ${slots.join('\n  ')}`,
+    );
+  });
+
+  it('refuses a master that may evict, naming it, and a cluster that does not answer', async () => {
+    const { ports, node, nodes, target } = cluster as TestRedisCluster;
+    const last = ports[ports.length - 1] as number;
+    await node(last).config('SET', 'maxmemory-policy', 'allkeys-lru');
+    try {
+      const evicting = await spawnApp(target.url, prefix, {
+        extraEnv: { REDIS_CLUSTER_NODES: nodes },
+        waitReady: false,
+      });
+      expect(await evicting.exited).toBe(1);
+      expect(evicting.output()).toMatch(
+        new RegExp(
+          `REDIS_EVICTION_POLICY: Redis \\(cluster node 127\\.0\\.0\\.1:${last}\\) maxmemory-policy is "allkeys-lru"`,
+        ),
+      );
+    } finally {
+      await node(last).config('SET', 'maxmemory-policy', 'noeviction');
+    }
+    const dead = await freePort();
+    const silent = await spawnApp(`redis://127.0.0.1:${dead}`, prefix, {
+      extraEnv: { REDIS_CLUSTER_NODES: `127.0.0.1:${dead}`, REDIS_AUTOSTART: 'true' },
+      waitReady: false,
+    });
+    expect(await silent.exited).toBe(1);
+    expect(silent.output()).toMatch(
+      /REDIS_UNAVAILABLE: no Redis Cluster redis:\/\/127\.0\.0\.1:\d+ answers/,
     );
   });
 });
