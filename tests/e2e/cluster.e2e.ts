@@ -84,6 +84,19 @@ describe.skipIf(!installed)('bulletin on a three-master Redis Cluster', () => {
     expect((await fetch(`${baseUrl}/readyz`)).status).toBe(200);
   });
 
+  it('shows the operator every queue, read from the masters that hold them', async () => {
+    const { baseUrl, env } = app as RunningApp;
+    const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
+    expect(metrics).toContain('bulletin_queue_jobs{queue="publish",state="completed"} 1');
+    const status = await runCli(['status', '--json'], env);
+    expect(status.code).toBe(0);
+    const { queues } = JSON.parse(status.stdout) as {
+      queues: { queue: string; counts: Record<string, number> }[];
+    };
+    const completed = Object.fromEntries(queues.map((q) => [q.queue, q.counts['completed']]));
+    expect(completed).toMatchObject({ ingest: 1, enrich: 1, publish: 1 });
+  });
+
   it('keeps each queue in one slot and spreads the queues over more than one master', async () => {
     const { ports, node } = cluster as TestRedisCluster;
     const holders = new Map<string, number[]>();
