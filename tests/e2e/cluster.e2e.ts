@@ -4,8 +4,15 @@
  * queues' keys spread over more than one master.
  */
 import { ALL_STAGES, PIPELINE } from '@bulletin/contracts';
-import { queuePrefix } from '@bulletin/redis';
+import { closeRedis, createRedisConnection, queuePrefix } from '@bulletin/redis';
 import { redisServerInstalled } from '@bulletin/redis/testing';
+import { createLogger } from '@bulletin/runtime';
+import {
+  createDeliveryLedger,
+  createSubscriberStore,
+  type RunReport,
+  type Subscriber,
+} from '@bulletin/subscribers';
 import { fixturePath, SEED_FIXTURE } from '@bulletin/wire/testing';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,6 +128,37 @@ describe.skipIf(!installed)('bulletin on a three-master Redis Cluster', () => {
     console.info(
       `queues on the test cluster (ports ${ports.join(', ')}):\n  ${slots.join('\n  ')}`,
     );
+  });
+
+  it("runs the digest scope's scripts and transactions, several keys each, in its one slot", async () => {
+    const redis = createRedisConnection((cluster as TestRedisCluster).target, {
+      role: 'client',
+      name: 'digest-on-cluster',
+      log: createLogger({ level: 'silent' }),
+    });
+    try {
+      const store = createSubscriberStore(redis, prefix);
+      const ledger = createDeliveryLedger(redis, prefix);
+      const request = { key: 'k1', email: 'jo@example.org', edition: 'daily', topics: ['health'] };
+      expect(await store.request(request, 'n1', 60_000, 60_000)).toBe('n1');
+      const confirmed = await store.confirm('k1', 'n1', 'sid1', new Date());
+      expect(confirmed).toMatchObject({ edition: 'daily', sid: 'sid1' });
+      await store.update(confirmed as Subscriber, 'weekly', ['health']);
+      expect([await store.members('daily'), await store.members('weekly')]).toEqual([[], ['k1']]);
+      expect(await ledger.lease('weekly', 'me', 5000)).toBe(true);
+      expect(await ledger.renew('weekly', 'me', 5000)).toBe(true);
+      const { run } = await ledger.begin('weekly', (from) =>
+        Promise.resolve({ runId: 'weekly-1', edition: 'weekly', from, to: 5, at: '' }),
+      );
+      await ledger.sent(run, 'k1', '<m1@x>', ['s1']);
+      await ledger.finish(run, { runId: run.runId } as RunReport);
+      expect(await ledger.watermark('weekly')).toBe(5);
+      await ledger.release('weekly', 'me');
+      await store.erase('k1');
+      expect(await store.get('k1')).toBeUndefined();
+    } finally {
+      await closeRedis(redis);
+    }
   });
 
   it('refuses a master that may evict, naming it, and a cluster that does not answer', async () => {
