@@ -189,4 +189,8 @@ describe.skipIf(!installed)('bulletin on a three-master Redis Cluster', () => {
       /REDIS_UNAVAILABLE: no Redis Cluster redis:\/\/127\.0\.0\.1:\d+ answers/,
     );
   });
+
+  it('stops on SIGTERM with exit 0, its workers and connections closed on the cluster', async () => {
+    expect(await (app as RunningApp).stop()).toBe(0);
+  });
 });
