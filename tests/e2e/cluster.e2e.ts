@@ -190,6 +190,22 @@ describe.skipIf(!installed)('bulletin on a three-master Redis Cluster', () => {
     );
   });
 
+  it('answers not ready at once while the cluster is down, and ready once it is back', async () => {
+    const { baseUrl } = app as RunningApp;
+    await (cluster as TestRedisCluster).restart(async () => {
+      // Readiness asks the fail-fast connection: it must answer, not wait for the cluster.
+      await expect
+        .poll(async () => {
+          const ready = await fetch(`${baseUrl}/readyz`);
+          return [ready.status, ((await ready.json()) as { reason?: string }).reason];
+        })
+        .toEqual([503, 'Redis does not answer']);
+    });
+    await expect
+      .poll(async () => (await fetch(`${baseUrl}/readyz`)).status, { timeout: 20_000 })
+      .toBe(200);
+  });
+
   it('stops on SIGTERM with exit 0, its workers and connections closed on the cluster', async () => {
     expect(await (app as RunningApp).stop()).toBe(0);
   });

@@ -21,6 +21,11 @@ export interface TestRedisCluster {
   target: { url: string; clusterNodes: string[] };
   /** A plain connection to one master, for CLUSTER and SCAN commands that address a node. */
   node(port: number): IORedis;
+  /**
+   * Stops every node (SIGTERM), runs `whileDown`, then starts them again on the same ports and
+   * cluster config files and waits for `cluster_state:ok`. Without persistence, data is lost.
+   */
+  restart(whileDown?: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -89,6 +94,12 @@ export async function startTestRedisCluster(masters = 3): Promise<TestRedisClust
     clients.push(client);
     return client;
   };
+  const waitOk = async (probes: IORedis[]) => {
+    await until('cluster_state:ok on every node', async () => {
+      const infos = await Promise.all(probes.map((probe) => probe.cluster('INFO')));
+      return infos.every((info) => String(info).includes('cluster_state:ok'));
+    });
+  };
   const stop = async () => {
     clients.forEach((client) => client.disconnect());
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
@@ -104,10 +115,7 @@ export async function startTestRedisCluster(masters = 3): Promise<TestRedisClust
       return replies.every((reply) => reply === 'PONG');
     });
     createCluster(ports);
-    await until('cluster_state:ok on every node', async () => {
-      const infos = await Promise.all(probes.map((probe) => probe.cluster('INFO')));
-      return infos.every((info) => String(info).includes('cluster_state:ok'));
-    });
+    await waitOk(probes);
   } catch (error) {
     await stop();
     throw error;
@@ -121,6 +129,14 @@ export async function startTestRedisCluster(masters = 3): Promise<TestRedisClust
       clusterNodes: hosts.map((host) => `redis://${host}`),
     },
     node,
+    async restart(whileDown) {
+      for (const child of children) child.kill('SIGTERM');
+      await Promise.all(children.map(ended));
+      await whileDown?.();
+      children.length = 0;
+      for (const port of ports) children.push(launch(port, dir));
+      await waitOk(ports.map(node));
+    },
     stop,
   };
 }

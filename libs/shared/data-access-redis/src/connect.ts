@@ -1,5 +1,5 @@
 import type { Logger } from '@bulletin/runtime';
-import { openRedis, type Redis, type RedisTarget } from './target.js';
+import { isCluster, openRedis, type Redis, type RedisTarget } from './target.js';
 
 export type ConnectionRole = 'worker' | 'producer' | 'client' | 'cli';
 
@@ -27,6 +27,17 @@ export function createRedisConnection(target: RedisTarget, options: ConnectionOp
     maxRetriesPerRequest: options.role === 'worker' ? null : options.role === 'cli' ? 0 : 2,
     enableOfflineQueue: true,
   });
+  if (isCluster(redis) && options.role !== 'worker') {
+    // A cluster queues commands without limit while it is unreachable (the per-node retry
+    // limit never applies to its own queue): once it has lost its nodes, commands fail at once
+    // until it is ready again. While ready it queues, so a node still connecting gets them.
+    redis.on('close', () => {
+      redis.options.enableOfflineQueue = false;
+    });
+    redis.on('ready', () => {
+      redis.options.enableOfflineQueue = true;
+    });
+  }
   redis.on('error', (error: Error) => {
     options.log.warn({ connection: options.name, err: error.message }, 'redis connection error');
   });
