@@ -5,7 +5,7 @@
 import { STAGES } from '@bulletin/contracts';
 import { createPipelineQueues, type PipelineQueues } from '@bulletin/queues';
 import type { JobType } from 'bullmq';
-import { createRedisConnection, type Redis } from '@bulletin/redis';
+import { createRedisConnection, type Redis, type RedisTarget } from '@bulletin/redis';
 import { createLogger } from '@bulletin/runtime';
 import {
   createFeedIndex,
@@ -38,7 +38,7 @@ const UNFINISHED: readonly JobType[] = [
   'waiting-children',
 ] as const;
 
-export function probePipeline(redisUrl: string, prefix: string): PipelineProbe {
+export function probePipeline(redisUrl: RedisTarget, prefix: string): PipelineProbe {
   const log = createLogger({ level: 'silent' });
   const redis = createRedisConnection(redisUrl, { role: 'worker', name: 'probe', log });
   const queues = createPipelineQueues({ connection: redis, prefix, log, attempts: 1 });

@@ -2,6 +2,7 @@ import type { Config } from '@bulletin/config';
 import { buildHttpServer, closeHttp, listenHttp, type HttpPlugin } from '@bulletin/http';
 import { metricsPlugin } from '@bulletin/metrics-endpoint';
 import { openPlatform, type Platform } from '@bulletin/platform';
+import { describeRedis } from '@bulletin/redis';
 import type { Logger } from '@bulletin/runtime';
 import { selectRoles } from './role-table.js';
 
@@ -67,7 +68,7 @@ export async function startRoles(
     const address = await serve(platform, plugins);
     const names = roles.map((role) => role.name);
     log.info(
-      { redis: redactUrl(config.redis.url), prefix: config.prefix, http: address },
+      { redis: describeRedis(config.redis), prefix: config.prefix, http: address },
       `started ${names.join(', ')}`,
     );
     return { platform, roles: names, address };
@@ -75,11 +76,4 @@ export async function startRoles(
     await platform.shutdown.run('start failed', { exit: false });
     throw error;
   }
-}
-
-/** A Redis URL fit for a log line: no password. */
-function redactUrl(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = '***';
-  return parsed.toString();
 }

@@ -64,7 +64,7 @@ export interface OpenPlatformOptions {
 
 function connect(config: Config, log: Logger, shutdown: Shutdown) {
   const open = (role: 'worker' | 'client', name: string) => {
-    const redis = createRedisConnection(config.redis.url, {
+    const redis = createRedisConnection(config.redis, {
       role,
       name: `${config.prefix}:${name}`,
       log,
@@ -119,6 +119,7 @@ export async function openPlatform(
   });
   const server = await ensureRedis({
     url: config.redis.url,
+    clusterNodes: config.redis.clusterNodes,
     autostart: (options.privateRedis ?? false) && config.redis.autostart,
     dataDir: config.redis.dataDir,
     log,

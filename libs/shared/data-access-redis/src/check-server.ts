@@ -1,13 +1,14 @@
 import { BulletinError } from '@bulletin/errors';
 import type { Logger } from '@bulletin/runtime';
-import type { Redis } from 'ioredis';
+import type { Redis as IORedis } from 'ioredis';
+import { isCluster, type Redis } from './target.js';
 
 /** Redis would evict keys under memory pressure: jobs and stories would vanish silently. */
 export class RedisEvictionError extends BulletinError {
-  constructor(policy: string) {
+  constructor(policy: string, node?: string) {
     super(
       'REDIS_EVICTION_POLICY',
-      `Redis maxmemory-policy is "${policy}"; bulletin needs "noeviction" so queued jobs and ` +
+      `Redis ${node === undefined ? '' : `(cluster node ${node}) `}maxmemory-policy is "${policy}"; bulletin needs "noeviction" so queued jobs and ` +
         'stories are never evicted. Fix: redis-cli CONFIG SET maxmemory-policy noeviction ' +
         '(and CONFIG REWRITE), or "maxmemory-policy noeviction" in redis.conf',
       { permanent: true },
@@ -26,7 +27,7 @@ function infoFields(text: string): Map<string, string> {
 }
 
 /** CONFIG GET where allowed; managed Redis often disables CONFIG, so INFO memory else. */
-async function evictionPolicy(redis: Redis): Promise<string | undefined> {
+async function evictionPolicy(redis: IORedis): Promise<string | undefined> {
   try {
     const reply = (await redis.config('GET', 'maxmemory-policy')) as string[];
     if (reply[1] !== undefined) return reply[1];
@@ -36,14 +37,9 @@ async function evictionPolicy(redis: Redis): Promise<string | undefined> {
   return infoFields(await redis.info('memory')).get('maxmemory_policy');
 }
 
-/**
- * Refuses a Redis that may evict keys, and warns when it keeps nothing across a restart
- * (neither AOF nor RDB snapshots), since then a restart loses every queued job.
- * @throws RedisEvictionError with the fix in its message.
- */
-export async function checkRedisServer(redis: Redis, log: Logger): Promise<void> {
+async function checkNode(redis: IORedis, log: Logger, node?: string): Promise<void> {
   const policy = await evictionPolicy(redis);
-  if (policy !== undefined && policy !== 'noeviction') throw new RedisEvictionError(policy);
+  if (policy !== undefined && policy !== 'noeviction') throw new RedisEvictionError(policy, node);
   const persistence = infoFields(await redis.info('persistence'));
   const aof = persistence.get('aof_enabled') === '1';
   let rdb = false;
@@ -54,9 +50,25 @@ export async function checkRedisServer(redis: Redis, log: Logger): Promise<void>
     rdb = persistence.has('rdb_last_save_time');
   }
   if (!aof && !rdb) {
-    log.warn(
+    const warning =
       'Redis has no persistence (no AOF, no RDB snapshots): a restart loses every queued job; ' +
-        'enable appendonly yes',
-    );
+      'enable appendonly yes';
+    if (node === undefined) log.warn(warning);
+    else log.warn({ node }, `cluster node ${node}: ${warning}`);
+  }
+}
+
+/**
+ * Refuses a Redis that may evict keys, and warns when it keeps nothing across a restart
+ * (neither AOF nor RDB snapshots), since then a restart loses every queued job. On a cluster,
+ * checks every master: each holds some of the queues and key groups.
+ * @throws RedisEvictionError with the fix (and the node) in its message.
+ */
+export async function checkRedisServer(redis: Redis, log: Logger): Promise<void> {
+  if (!isCluster(redis)) return checkNode(redis, log);
+  // Waits for the slot map, which names the masters.
+  await redis.ping();
+  for (const node of redis.nodes('master')) {
+    await checkNode(node, log, `${node.options.host ?? ''}:${node.options.port ?? ''}`);
   }
 }

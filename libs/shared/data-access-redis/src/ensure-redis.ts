@@ -4,6 +4,7 @@ import { BulletinError } from '@bulletin/errors';
 import type { Logger } from '@bulletin/runtime';
 import { pingRedis } from './ping.js';
 import { pidFilePath, readLivePid, spawnServer, stopServer } from './private-server.js';
+import { clusterNodesOf, describeRedis } from './target.js';
 
 /** No Redis answers and bulletin could not start one. */
 export class RedisUnavailableError extends BulletinError {
@@ -14,6 +15,11 @@ export class RedisUnavailableError extends BulletinError {
 
 export interface EnsureRedisOptions {
   url: string;
+  /**
+   * Seed nodes of a Redis Cluster (`REDIS_CLUSTER_NODES`). Set, the cluster must answer:
+   * a private server is never started in its place.
+   */
+  clusterNodes?: readonly string[] | undefined;
   /** Start a private redis-server when nothing answers (a developer's `bulletin start`). */
   autostart: boolean;
   /** Data directory of a private server (append-only file on, pid file beside it). */
@@ -85,7 +91,7 @@ async function startPrivate(options: EnsureRedisOptions, dataDir: string): Promi
 }
 
 /**
- * Makes sure a Redis answers at `url`. When one does and it is the private server an earlier
+ * Makes sure a Redis answers at `url` (or, given `clusterNodes`, that the cluster does). When one does and it is the private server an earlier
  * run left behind (its pid file names a live redis-server), this run adopts it, says so, and
  * stops it on exit. When none does and `autostart` is on, starts a private `redis-server`
  * listening exactly where the URL points (so the CLI finds it), data and pid file in `dataDir`.
@@ -93,6 +99,13 @@ async function startPrivate(options: EnsureRedisOptions, dataDir: string): Promi
  */
 export async function ensureRedis(options: EnsureRedisOptions): Promise<RedisHandle> {
   const dataDir = resolve(options.dataDir);
+  if (clusterNodesOf(options) !== undefined) {
+    if (await pingRedis(options, 5000)) return handle(undefined, dataDir);
+    throw new RedisUnavailableError(
+      `no ${describeRedis(options)} answers with all its slots served; check that the nodes ` +
+        'are up and `redis-cli -h HOST -p PORT cluster info` says cluster_state:ok',
+    );
+  }
   const leftOver = options.autostart ? readLivePid(dataDir) : undefined;
   if (await pingRedis(options.url)) {
     if (leftOver !== undefined) {

@@ -18,4 +18,4 @@ export {
   type EnsureRedisOptions,
   type RedisHandle,
 } from './ensure-redis.js';
-export type { Redis } from 'ioredis';
+export { describeRedis, isCluster, type Redis, type RedisTarget } from './target.js';

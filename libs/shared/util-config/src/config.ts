@@ -16,6 +16,14 @@ export interface RedisConfig {
   readonly autostart: boolean;
   /** `REDIS_DATA_DIR`: the private server's data. @defaultValue `{DATA_DIR}/redis` */
   readonly dataDir: string;
+  /**
+   * `REDIS_CLUSTER_NODES`: comma-separated seed nodes of a Redis Cluster, each `host:port` or a
+   * `redis://` / `rediss://` URL (the first entry's user, password and TLS apply to every
+   * node). Set, bulletin speaks the cluster protocol and `REDIS_URL` is not used; empty means
+   * one Redis at `REDIS_URL`. Held as `redis[s]://[user:password@]host:port` URLs.
+   * @defaultValue `[]`
+   */
+  readonly clusterNodes: readonly string[];
 }
 
 /** `HOST`, `PORT`, `PUBLIC_URL`: the one HTTP server of a process. */

@@ -34,6 +34,23 @@ describe('loadConfig', () => {
     expect(config.redis.autostart).toBe(false);
   });
 
+  it('reads the seed nodes of a Redis Cluster, as URLs, and names the variable when one is bad', () => {
+    expect(loadConfig({}).redis.clusterNodes).toEqual([]);
+    expect(
+      loadConfig({
+        REDIS_CLUSTER_NODES:
+          '10.0.0.1:7000, rediss://app:s%40cret@cache.example:6380,10.0.0.1:7000',
+      }).redis.clusterNodes,
+    ).toEqual(['redis://10.0.0.1:7000', 'rediss://app:s%40cret@cache.example:6380']);
+    for (const bad of ['10.0.0.1', 'http://a:1', 'a:1/2', 'redis://a:1?db=2', ':7000']) {
+      expect(() => loadConfig({ REDIS_CLUSTER_NODES: `b:2,${bad}` })).toThrow(
+        new RegExp(
+          `REDIS_CLUSTER_NODES\\[1\\] must be host:port .*got "${bad.replace(/[?/.]/g, '\\$&')}"`,
+        ),
+      );
+    }
+  });
+
   it('puts the private Redis under DATA_DIR unless REDIS_DATA_DIR says otherwise', () => {
     expect(loadConfig({ DATA_DIR: '/var/lib/bulletin' }).redis.dataDir).toBe(
       '/var/lib/bulletin/redis',

@@ -61,6 +61,39 @@ function urlList(env: Env, name: string): string[] {
   });
 }
 
+/** `host:port` or a Redis URL with a host and a port, as `redis[s]://…host:port`. */
+function clusterNode(name: string, raw: string): string {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `redis://${raw}`;
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(withScheme);
+  } catch {
+    parsed = undefined;
+  }
+  const fine =
+    parsed !== undefined &&
+    ['redis:', 'rediss:'].includes(parsed.protocol) &&
+    parsed.hostname !== '' &&
+    /^\d+$/.test(parsed.port) &&
+    ['', '/'].includes(parsed.pathname) &&
+    parsed.search === '';
+  if (!fine || parsed === undefined) {
+    throw new ConfigError(
+      `${name} must be host:port or redis[s]://[user:password@]host:port, got "${raw}"`,
+    );
+  }
+  return `${parsed.protocol}//${parsed.username || parsed.password ? `${parsed.username}:${parsed.password}@` : ''}${parsed.host}`;
+}
+
+function clusterNodes(env: Env): string[] {
+  const name = 'REDIS_CLUSTER_NODES';
+  const raw = text(env, name, '');
+  if (raw === '') return [];
+  return [
+    ...new Set(raw.split(',').map((item, index) => clusterNode(`${name}[${index}]`, item.trim()))),
+  ];
+}
+
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
 function logLevel(env: Env): LogLevel {
@@ -144,6 +177,7 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
       url: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
       autostart: flag(env, 'REDIS_AUTOSTART', true),
       dataDir: text(env, 'REDIS_DATA_DIR', join(dataDir, 'redis')),
+      clusterNodes: clusterNodes(env),
     },
     http: {
       host: text(env, 'HOST', '127.0.0.1'),

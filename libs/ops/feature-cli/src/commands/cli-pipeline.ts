@@ -4,6 +4,7 @@ import { createPipelineQueues, type PipelineQueues } from '@bulletin/queues';
 import {
   closeRedis,
   createRedisConnection,
+  describeRedis,
   pingRedis,
   RedisUnavailableError,
   type Redis,
@@ -29,14 +30,17 @@ export interface CliPipeline {
  * @throws RedisUnavailableError saying to start bulletin when nothing answers.
  */
 export async function openCliPipeline(config: Config): Promise<CliPipeline> {
-  const url = config.redis.url;
-  if (!(await pingRedis(url))) {
-    throw new RedisUnavailableError(`no Redis answers at ${url}: start bulletin first (npm start)`);
+  const target = config.redis;
+  const where = describeRedis(target);
+  if (!(await pingRedis(target))) {
+    throw new RedisUnavailableError(
+      `no Redis answers at ${where}: start bulletin first (npm start)`,
+    );
   }
   // A lost connection is reported once, by `guard`, as REDIS_UNAVAILABLE: the connection's and
   // the queues' own error events would only print the same loss again, once per queue.
   const log = createLogger({ level: 'silent', bindings: { role: 'cli' } });
-  const redis = createRedisConnection(url, { role: 'cli', name: `${config.prefix}:cli`, log });
+  const redis = createRedisConnection(target, { role: 'cli', name: `${config.prefix}:cli`, log });
   const queues = createPipelineQueues({
     connection: redis,
     prefix: config.prefix,
@@ -57,7 +61,7 @@ export async function openCliPipeline(config: Config): Promise<CliPipeline> {
       const watchdog = (async () => {
         while (watching) {
           await new Promise((resolve) => setTimeout(resolve, 1000).unref());
-          if (watching && !(await pingRedis(url, 500))) return 'gone' as const;
+          if (watching && !(await pingRedis(target, 500))) return 'gone' as const;
         }
         return 'done' as const;
       })();
@@ -65,13 +69,13 @@ export async function openCliPipeline(config: Config): Promise<CliPipeline> {
         const outcome = await Promise.race([pending.then((value) => ({ value })), watchdog]);
         if (outcome === 'gone') {
           pending.catch(() => undefined);
-          throw new RedisUnavailableError(`Redis at ${url} stopped answering`);
+          throw new RedisUnavailableError(`Redis at ${where} stopped answering`);
         }
         if (outcome === 'done') throw new Error('unreachable');
         return outcome.value;
       } catch (error) {
-        if (error instanceof BulletinError || (await pingRedis(url, 500))) throw error;
-        throw new RedisUnavailableError(`Redis at ${url} stopped answering`, { cause: error });
+        if (error instanceof BulletinError || (await pingRedis(target, 500))) throw error;
+        throw new RedisUnavailableError(`Redis at ${where} stopped answering`, { cause: error });
       } finally {
         watching = false;
       }

@@ -3,6 +3,7 @@ import { openDigest, type DigestDeps } from '@bulletin/digest';
 import {
   closeRedis,
   createRedisConnection,
+  describeRedis,
   pingRedis,
   RedisUnavailableError,
 } from '@bulletin/redis';
@@ -23,12 +24,12 @@ export async function openDigestSession(io: CliIo): Promise<DigestSession> {
     level: config.logLevel === 'debug' ? 'debug' : 'warn',
     bindings: { role: 'cli' },
   });
-  if (!(await pingRedis(config.redis.url))) {
+  if (!(await pingRedis(config.redis))) {
     throw new RedisUnavailableError(
-      `no Redis answers at ${config.redis.url}: start bulletin first (npm start)`,
+      `no Redis answers at ${describeRedis(config.redis)}: start bulletin first (npm start)`,
     );
   }
-  const redis = createRedisConnection(config.redis.url, {
+  const redis = createRedisConnection(config.redis, {
     role: 'worker',
     name: `${config.prefix}:cli`,
     log,
