@@ -43,7 +43,10 @@ export interface BulletinMetrics {
   readonly sourcePollErrors: Counter<'source'>;
   /** `bulletin_source_last_success_timestamp_seconds{source}`: call {@link sourcePolled}. */
   readonly sourceLastSuccess: Gauge<'source'>;
-  /** `bulletin_source_seconds_since_success{source}`: computed on each scrape. */
+  /**
+   * `bulletin_source_seconds_since_success{source}`: computed on each scrape; a source that
+   * never answered counts from when it was first started.
+   */
   readonly sourceSilence: Gauge<'source'>;
   /** Records a source's successful poll at `atMs` (epoch ms). */
   sourcePolled(source: string, atMs: number): void;
