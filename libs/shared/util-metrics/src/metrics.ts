@@ -7,7 +7,8 @@ export type QueueState = (typeof QUEUE_STATES)[number];
 /**
  * Every series one bulletin process exposes on `/metrics`. Each process has its own registry
  * (and its own numbers): Prometheus sums counters over processes; queue gauges are the same
- * from every process, so dashboards take `max by (queue)`.
+ * from every process, so dashboards take `max by (queue)`; a source's silence is that of the
+ * process that polled it last, so they take `min by (source)`.
  */
 export interface BulletinMetrics {
   readonly registry: Registry;
