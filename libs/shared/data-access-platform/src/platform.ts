@@ -86,14 +86,15 @@ function sourceOf(data: unknown): string {
  * Job counts and durations of every try, digest runs (a try that threw is a failed run), and
  * story and source counts from each completed result.
  */
-function recordSettled(metrics: BulletinMetrics, settled: JobSettled, atMs: number): void {
+function recordSettled(metrics: BulletinMetrics, settled: JobSettled): void {
   const { queue, status } = settled;
   metrics.jobs.inc({ queue, status });
   metrics.jobDuration.observe({ queue, status }, settled.durationMs / 1000);
   if (settled.stage === 'digest')
     metrics.digestRuns.inc({ status: status === 'completed' ? 'ok' : 'failed' });
   if (status !== 'completed') return;
-  countOutcome(metrics, settled.stage, settled.result, sourceOf(settled.data), atMs);
+  // A successful poll's time is now, by the metrics' clock.
+  countOutcome(metrics, settled.stage, settled.result, sourceOf(settled.data));
 }
 
 async function readinessOf(redis: Redis, workers: readonly Worker[], shutdown: Shutdown) {
@@ -168,7 +169,7 @@ export async function openPlatform(
           lockMs: config.workers.lockMs,
           maxStalls: config.workers.maxStalls,
           log,
-          onSettled: (settled) => recordSettled(metrics, settled, Date.now()),
+          onSettled: (settled) => recordSettled(metrics, settled),
         });
         workers.push(worker);
         // Stops taking jobs at once and drains; bounded so a lost Redis cannot hold the

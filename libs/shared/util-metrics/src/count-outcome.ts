@@ -39,7 +39,7 @@ function countPoll(
   metrics: BulletinMetrics,
   result: Record<string, unknown>,
   source: string,
-  atMs: number,
+  atMs: number | undefined,
 ) {
   if (result['outcome'] === 'failed') metrics.sourcePollErrors.inc({ source });
   else if (POLL_SUCCESSES.has(String(result['outcome']))) metrics.sourcePolled(source, atMs);
@@ -51,14 +51,15 @@ function countPoll(
  * poll stage's `outcome` (a failed fetch completes the job: the source backs off instead). One
  * place, fed by the worker wrapper, so no processor carries metrics code.
  * @param source the wire source of an ingest job, or the polled source of a poll job.
- * @param atMs when the job finished (epoch ms): a successful poll's time.
+ * @param atMs when the job finished (epoch ms): a successful poll's time (default: the
+ * metrics' clock).
  */
 export function countOutcome(
   metrics: BulletinMetrics,
   stage: string,
   result: unknown,
   source = 'unknown',
-  atMs = 0,
+  atMs?: number,
 ): void {
   if (!isObject(result)) return;
   if (stage === 'ingest') countIngest(metrics, result, source);

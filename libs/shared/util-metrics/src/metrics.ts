@@ -49,8 +49,8 @@ export interface BulletinMetrics {
    * never answered counts from when it was first started.
    */
   readonly sourceSilence: Gauge<'source'>;
-  /** Records a source's successful poll at `atMs` (epoch ms). */
-  sourcePolled(source: string, atMs: number): void;
+  /** Records a source's successful poll at `atMs` (epoch ms; default: now). */
+  sourcePolled(source: string, atMs?: number): void;
 }
 
 export interface CreateMetricsOptions {
@@ -126,7 +126,7 @@ export function createMetrics(options: CreateMetricsOptions = {}): BulletinMetri
     sourcePollErrors: counter('bulletin_source_poll_errors_total', 'Failed polls', ['source']),
     sourceLastSuccess,
     sourceSilence,
-    sourcePolled(source, atMs) {
+    sourcePolled(source, atMs = now()) {
       successes.set(source, atMs);
       sourceLastSuccess.set({ source }, atMs / 1000);
     },
