@@ -38,7 +38,10 @@ export interface BulletinMetrics {
   readonly feedRenders: Counter<'format'>;
   /** `bulletin_digest_messages_total{status}`: `sent` or `failed`. */
   readonly digestMessages: Counter<'status'>;
-  /** `bulletin_digest_runs_total{status}`: `ok` or `failed`. */
+  /**
+   * `bulletin_digest_runs_total{status}`: each try of a digest job, `ok` when it finished,
+   * `failed` when it threw (retried or not: the edition's next try resumes the run).
+   */
   readonly digestRuns: Counter<'status'>;
   /** `bulletin_source_poll_errors_total{source}`. */
   readonly sourcePollErrors: Counter<'source'>;
