@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRedisConnection } from '@bulletin/redis';
 import { deleteKeys, redisAvailable, TEST_REDIS_URL, uniquePrefix } from '@bulletin/redis/testing';
+import { startSmtpSink } from '@bulletin/mailer/testing';
 import { createLogger } from '@bulletin/runtime';
 import { startWireServer, type WireServer } from '@bulletin/sources-io/testing';
 import { makeStory } from '@bulletin/story/testing';
 import { createStoryStore, storeKeys } from '@bulletin/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../index.js';
+import type { DigestRunStatus } from './digest-runs.js';
 
 const available = await redisAvailable();
 const prefix = uniquePrefix('cli-status');
@@ -29,7 +31,7 @@ afterAll(async () => {
   if (available) await deleteKeys(TEST_REDIS_URL, prefix);
 });
 
-async function cli(argv: string[]) {
+async function cli(argv: string[], extraEnv: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = {
@@ -40,6 +42,7 @@ async function cli(argv: string[]) {
       DATA_DIR: scratch,
       DIGEST_TOKEN_SECRET: 'status-spec-secret-0123456789abcdef',
       PUBLIC_URL: 'https://news.example',
+      ...extraEnv,
     },
     stdout: (line) => out.push(line),
     stderr: (line) => err.push(line),
@@ -105,4 +108,27 @@ describe.skipIf(!available)('bulletin status', () => {
     // Subscribers are named by their address key, never by their address.
     expect([...text.out, ...json.out].join('\n')).not.toContain('jo@example.org');
   });
+
+  it('shows a run still sending as running, then as finished', async () => {
+    const csv = join(scratch, 'weekly.csv');
+    writeFileSync(csv, 'email,topics,edition\nsam@example.org,housing,weekly\n');
+    expect((await cli(['subscribers', 'import', csv])).code).toBe(0);
+    // A slow server holds the run open while status looks.
+    const sink = await startSmtpSink({ delayMs: 5000 });
+    const run = cli(['digest', 'run', 'weekly'], { SMTP_URL: sink.url });
+    const weekly = async () => {
+      const status = await cli(['status', '--json']);
+      const runs = (JSON.parse(status.out.join('\n')) as { digestRuns: DigestRunStatus[] })
+        .digestRuns;
+      return runs.find((row) => row.edition === 'weekly');
+    };
+    await expect
+      .poll(async () => (await weekly())?.status, { timeout: 10_000, interval: 200 })
+      .toBe('running');
+    expect(await weekly()).not.toHaveProperty('finishedAt');
+    expect((await run).code).toBe(0);
+    expect(await weekly()).toMatchObject({ status: 'ok', sent: 1 });
+    expect(sink.received).toHaveLength(1);
+    await sink.close();
+  }, 30_000);
 });
