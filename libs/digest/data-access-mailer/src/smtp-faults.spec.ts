@@ -46,6 +46,19 @@ describe('SMTP failures, classified from what a real server said', () => {
     });
   });
 
+  it('keeps no address a server echoes in its refusal', async () => {
+    const { mailer } = await setUp({
+      rcpt: () => ({
+        code: 550,
+        message: '5.1.1 <reader@example.org>: Recipient address rejected',
+      }),
+    });
+    const error = (await mailer.send(await message()).catch((e: unknown) => e)) as Error;
+    expect(error).toMatchObject({ failure: 'permanent', responseCode: 550 });
+    expect(error.message).toContain('<<address>>: Recipient address rejected');
+    expect(error.message).not.toContain('reader@example.org');
+  });
+
   it('a refusal at RCPT never reaches the commit', async () => {
     const { mailer } = await setUp({ rcpt: () => ({ code: 452, message: 'mailbox busy' }) });
     let committed = false;

@@ -11,6 +11,8 @@ export interface EditionRun {
   to: number;
   /** The run's time, ISO. */
   at: string;
+  /** When the run began, ISO (runs begun before it was recorded have none). */
+  startedAt?: string;
 }
 
 /**
@@ -32,6 +34,7 @@ export interface RunReport {
   runId: string;
   edition: string;
   at: string;
+  startedAt?: string;
   finishedAt: string;
   from: number;
   to: number;
@@ -98,6 +101,17 @@ export function createDeliveryLedger(redis: Redis, prefix: string) {
         .expire(keys.ledger(run.runId), LEDGER_TTL_S)
         .exec();
     },
+    /**
+     * The edition's unfinished run, if any, and whether a runner holds its lease (running)
+     * or none does (interrupted: the next run of the edition resumes it).
+     */
+    async unfinished(edition: string): Promise<{ run: EditionRun; running: boolean } | undefined> {
+      const [[, current] = [], [, held] = []] =
+        (await redis.multi().get(keys.run(edition)).exists(keys.lease(edition)).exec()) ?? [];
+      if (typeof current !== 'string') return undefined;
+      return { run: JSON.parse(current) as EditionRun, running: held === 1 };
+    },
+    /** The edition's newest finished runs first (the last 50 are kept). */
     async reports(edition: string, count = 10): Promise<RunReport[]> {
       const raw = await redis.lrange(keys.reports(edition), 0, count - 1);
       return raw.map((text) => JSON.parse(text) as RunReport);

@@ -88,6 +88,7 @@ export async function deliverTo(
         },
       });
       await deps.ledger.sent(run, key, messageId, message.storyIds);
+      deps.metrics?.digestMessages.inc({ status: 'sent' });
       return { kind: 'sent' };
     } catch (error) {
       if (!(error instanceof MailSendError)) throw error;
@@ -99,6 +100,7 @@ export async function deliverTo(
       if (error.failure === 'permanent')
         await deps.subscribers.bounce(key, deps.config.digest.undeliverableAfter);
       await deps.ledger.fail(run, key, messageId, error.message);
+      deps.metrics?.digestMessages.inc({ status: 'failed' });
       return { kind: 'failed', reason: error.message };
     }
   }

@@ -3,6 +3,7 @@ import { ConfigError, type Config } from '@bulletin/config';
 import { createOutboxMailer, createSmtpMailer, type Mailer } from '@bulletin/mailer';
 import type { DigestTopic } from '@bulletin/newsletter';
 import type { Redis } from '@bulletin/redis';
+import type { BulletinMetrics } from '@bulletin/metrics';
 import type { Logger } from '@bulletin/runtime';
 import {
   createFeedIndex,
@@ -33,6 +34,8 @@ export interface DigestDeps {
   now: () => Date;
   /** How long an edition's lease lasts without renewal. @defaultValue 10000 */
   leaseMs: number;
+  /** Where messages sent and failed are counted, in a process that serves `/metrics`. */
+  metrics?: Pick<BulletinMetrics, 'digestMessages'>;
   close(): Promise<void>;
 }
 
@@ -44,6 +47,7 @@ export interface OpenDigestOptions {
   /** Replaces the configured mailer (tests, the bench). */
   mailer?: Mailer;
   leaseMs?: number;
+  metrics?: Pick<BulletinMetrics, 'digestMessages'>;
 }
 
 /**
@@ -96,6 +100,7 @@ export function openDigest(options: OpenDigestOptions): DigestDeps {
     log,
     now: options.now ?? (() => new Date()),
     leaseMs: options.leaseMs ?? 10_000,
+    ...(options.metrics ? { metrics: options.metrics } : {}),
     close: () => mailer.close(),
   };
 }

@@ -17,6 +17,7 @@ export const digestRole: RoleDefinition = {
       config: platform.config,
       redis: platform.redis.patient,
       log: platform.log,
+      metrics: platform.metrics,
     });
     platform.shutdown.add('digest mailer', () => deps.close(), { phase: 'close' });
     await scheduleEditions(platform.queues.queue('digest'), platform.config.digest.editions);

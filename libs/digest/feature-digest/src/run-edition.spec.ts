@@ -5,6 +5,7 @@ import { startSmtpSink, type SinkAnswer, type SmtpSink } from '@bulletin/mailer/
 import { addressKey } from '@bulletin/newsletter';
 import { createRedisConnection, type Redis } from '@bulletin/redis';
 import { deleteKeys, redisAvailable, TEST_REDIS_URL, uniquePrefix } from '@bulletin/redis/testing';
+import { createMetrics } from '@bulletin/metrics';
 import { createLogger } from '@bulletin/runtime';
 import type { Story } from '@bulletin/story';
 import { makeStory } from '@bulletin/story/testing';
@@ -213,6 +214,27 @@ describe.skipIf(!available)('an edition run against a real SMTP server', () => {
     expect(emails.every((email) => counts.get(email) === 1)).toBe(true);
     await mailer.close();
     await dropper.close();
+    await closeAll(deps, sink);
+  });
+
+  it('counts each message sent and failed for /metrics', async () => {
+    const { sink, deps, publish, subscribe } = await setUp((i) =>
+      i === 0 ? { code: 550, message: 'no such mailbox' } : { accept: true },
+    );
+    await publish(story('a', [HOUSING], 6));
+    for (const email of ['one@example.org', 'two@example.org', 'three@example.org'])
+      await subscribe(email, ['housing']);
+    const metrics = createMetrics({ processMetrics: false });
+    const report = await runEdition({ ...deps, metrics }, { edition: 'daily', at });
+    expect([report.sent, report.failed.length]).toEqual([2, 1]);
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('bulletin_digest_messages_total{status="sent"} 2');
+    expect(text).toContain('bulletin_digest_messages_total{status="failed"} 1');
+    // A second run resumes nothing and sends nothing new: the counts stay.
+    await runEdition({ ...deps, metrics }, { edition: 'daily', at: new Date(at.getTime() + 1) });
+    expect(await metrics.registry.metrics()).toContain(
+      'bulletin_digest_messages_total{status="sent"} 2',
+    );
     await closeAll(deps, sink);
   });
 

@@ -96,6 +96,7 @@ export async function runEdition(deps: DigestDeps, options: RunEditionOptions): 
       from: watermark,
       to: Math.max(watermark, await newestSequence(deps)),
       at: options.at.toISOString(),
+      startedAt: deps.now().toISOString(),
     }));
     const stories = await storiesBetween(deps, run.from, run.to);
     const members = await deps.subscribers.members(edition.name);

@@ -51,7 +51,14 @@ export const sourcesRole: RoleDefinition = {
     const feeds = config.sources.definitions.filter(
       (s): s is FeedSourceDefinition => s.kind === 'feed',
     );
-    for (const feed of feeds) await parts.states.started(feed.id, parts.now());
+    for (const feed of feeds) {
+      await parts.states.started(feed.id, parts.now());
+      // A restarted process knows each source's silence at once, not after its next success;
+      // one that never answered counts from when it was first started.
+      const state = await parts.states.get(feed.id);
+      const since = state.lastSuccessAt ?? state.firstSeenAt;
+      if (since !== undefined) platform.metrics.sourcePolled(feed.id, since);
+    }
     await schedulePolls(platform.queues.queue('poll'), feeds);
     const deps = {
       ...parts,

@@ -38,7 +38,8 @@ Commands:
       --out FILE              write the message to FILE (.eml) instead
   digest run EDITION          run an edition now; prints its report as JSON
       --now ISO               the run's time (default: now)
-  status                      every queue's counts, jobs done/failed in the last minute
+  status                      every queue's counts and jobs done/failed in the last minute,
+                              each source's state, the last digest runs
   failed list [QUEUE]         failed jobs with their reasons
   failed retry [QUEUE] --all|ID...   retry failed jobs
   failed remove [QUEUE] --all|ID...  delete failed jobs

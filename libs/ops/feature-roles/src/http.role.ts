@@ -57,6 +57,7 @@ export const httpRole: RoleDefinition = {
           feedSize: config.publishing.feedSize,
           rateLimitPerMinute: config.publishing.rateLimitPerMinute,
           changes: createChangeFeed(subscriber, keys, platform.log),
+          onRender: (format) => platform.metrics.feedRenders.inc({ format }),
           log: platform.log,
         }),
         pushRoutes(platform),

@@ -75,15 +75,26 @@ function connect(config: Config, log: Logger, shutdown: Shutdown) {
   return { patient: open('worker', 'patient'), failFast: open('client', 'fail-fast') };
 }
 
-/** Job counts and durations of every try, and story counts from each completed result. */
+/** The source a job is about: an ingest job's wire source, a poll job's feed source. */
+function sourceOf(data: unknown): string {
+  const job = data as { source?: { id?: unknown }; sourceId?: unknown } | null;
+  if (typeof job?.source?.id === 'string') return job.source.id;
+  return typeof job?.sourceId === 'string' ? job.sourceId : 'unknown';
+}
+
+/**
+ * Job counts and durations of every try, digest runs (a try that threw is a failed run), and
+ * story and source counts from each completed result.
+ */
 function recordSettled(metrics: BulletinMetrics, settled: JobSettled): void {
   const { queue, status } = settled;
   metrics.jobs.inc({ queue, status });
   metrics.jobDuration.observe({ queue, status }, settled.durationMs / 1000);
+  if (settled.stage === 'digest')
+    metrics.digestRuns.inc({ status: status === 'completed' ? 'ok' : 'failed' });
   if (status !== 'completed') return;
-  const data = settled.data as { source?: { id?: unknown } } | null;
-  const source = typeof data?.source?.id === 'string' ? data.source.id : 'unknown';
-  countOutcome(metrics, settled.stage, settled.result, source);
+  // A successful poll's time is now, by the metrics' clock.
+  countOutcome(metrics, settled.stage, settled.result, sourceOf(settled.data));
 }
 
 async function readinessOf(redis: Redis, workers: readonly Worker[], shutdown: Shutdown) {

@@ -33,20 +33,38 @@ const PUBLISH_OUTCOMES: Record<string, keyof BulletinMetrics | undefined> = {
   killed: 'storiesKilled',
 };
 
+/** Poll outcomes that mean the source answered (a 200, a 304, an identical body). */
+const POLL_SUCCESSES = new Set(['changed', 'not-modified', 'unchanged']);
+
+function countPoll(
+  metrics: BulletinMetrics,
+  result: Record<string, unknown>,
+  source: string,
+  atMs: number | undefined,
+) {
+  if (result['outcome'] === 'failed') metrics.sourcePollErrors.inc({ source });
+  else if (POLL_SUCCESSES.has(String(result['outcome']))) metrics.sourcePolled(source, atMs);
+}
+
 /**
  * Counts what one completed job did, read from its processor's result: the ingest stage's
- * `{stories, rejected}`, the enrich stage's tagged story, the publish stage's `outcome`. One
+ * `{stories, rejected}`, the enrich stage's tagged story, the publish stage's `outcome`, the
+ * poll stage's `outcome` (a failed fetch completes the job: the source backs off instead). One
  * place, fed by the worker wrapper, so no processor carries metrics code.
- * @param source the wire source of an ingest job, for `bulletin_stories_ingested_total`.
+ * @param source the wire source of an ingest job, or the polled source of a poll job.
+ * @param atMs when the job finished (epoch ms): a successful poll's time (default: the
+ * metrics' clock).
  */
 export function countOutcome(
   metrics: BulletinMetrics,
   stage: string,
   result: unknown,
   source = 'unknown',
+  atMs?: number,
 ): void {
   if (!isObject(result)) return;
   if (stage === 'ingest') countIngest(metrics, result, source);
+  else if (stage === 'poll') countPoll(metrics, result, source, atMs);
   else if (stage === 'enrich') metrics.storiesEnriched.inc();
   else if (stage === 'publish') {
     const key = PUBLISH_OUTCOMES[String(result['outcome'])];

@@ -39,6 +39,21 @@ describe('bulletin metrics', () => {
     );
   });
 
+  it('counts a poll job: a failure per source, a success as the source’s last answer', async () => {
+    const metrics = createMetrics({ processMetrics: false, now: () => 70_000 });
+    countOutcome(metrics, 'poll', { outcome: 'failed', error: 'FETCH_STATUS: 500' }, 'a', 1000);
+    countOutcome(metrics, 'poll', { outcome: 'not-modified' }, 'b', 10_000);
+    countOutcome(metrics, 'poll', { outcome: 'backing-off', until: 5 }, 'c', 10_000);
+    const text = metrics.registry.metrics();
+    expect(await value(text, 'bulletin_source_poll_errors_total')).toBe(
+      'bulletin_source_poll_errors_total{source="a"} 1',
+    );
+    expect(await value(text, 'bulletin_source_seconds_since_success')).toBe(
+      'bulletin_source_seconds_since_success{source="b"} 60',
+    );
+    expect(await text).not.toContain('source="c"');
+  });
+
   it('reports seconds since a source last answered, at scrape time', async () => {
     let now = 10_000;
     const metrics = createMetrics({ processMetrics: false, now: () => now });

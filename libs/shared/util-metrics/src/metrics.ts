@@ -7,7 +7,8 @@ export type QueueState = (typeof QUEUE_STATES)[number];
 /**
  * Every series one bulletin process exposes on `/metrics`. Each process has its own registry
  * (and its own numbers): Prometheus sums counters over processes; queue gauges are the same
- * from every process, so dashboards take `max by (queue)`.
+ * from every process, so dashboards take `max by (queue)`; a source's silence is that of the
+ * process that polled it last, so they take `min by (source)`.
  */
 export interface BulletinMetrics {
   readonly registry: Registry;
@@ -37,16 +38,22 @@ export interface BulletinMetrics {
   readonly feedRenders: Counter<'format'>;
   /** `bulletin_digest_messages_total{status}`: `sent` or `failed`. */
   readonly digestMessages: Counter<'status'>;
-  /** `bulletin_digest_runs_total{status}`: `ok` or `failed`. */
+  /**
+   * `bulletin_digest_runs_total{status}`: each try of a digest job, `ok` when it finished,
+   * `failed` when it threw (retried or not: the edition's next try resumes the run).
+   */
   readonly digestRuns: Counter<'status'>;
   /** `bulletin_source_poll_errors_total{source}`. */
   readonly sourcePollErrors: Counter<'source'>;
   /** `bulletin_source_last_success_timestamp_seconds{source}`: call {@link sourcePolled}. */
   readonly sourceLastSuccess: Gauge<'source'>;
-  /** `bulletin_source_seconds_since_success{source}`: computed on each scrape. */
+  /**
+   * `bulletin_source_seconds_since_success{source}`: computed on each scrape; a source that
+   * never answered counts from when it was first started.
+   */
   readonly sourceSilence: Gauge<'source'>;
-  /** Records a source's successful poll at `atMs` (epoch ms). */
-  sourcePolled(source: string, atMs: number): void;
+  /** Records a source's successful poll at `atMs` (epoch ms; default: now). */
+  sourcePolled(source: string, atMs?: number): void;
 }
 
 export interface CreateMetricsOptions {
@@ -122,7 +129,7 @@ export function createMetrics(options: CreateMetricsOptions = {}): BulletinMetri
     sourcePollErrors: counter('bulletin_source_poll_errors_total', 'Failed polls', ['source']),
     sourceLastSuccess,
     sourceSilence,
-    sourcePolled(source, atMs) {
+    sourcePolled(source, atMs = now()) {
       successes.set(source, atMs);
       sourceLastSuccess.set({ source }, atMs / 1000);
     },

@@ -18,7 +18,12 @@ export interface SourceReport {
 const iso = (ms: number | undefined) =>
   ms === undefined ? '-' : new Date(ms).toISOString().slice(0, 19) + 'Z';
 
-function report(source: SourceDefinition, state: SourceState, now: number): SourceReport {
+/** What an operator reads of one source: its settings (never a token), state and idle flag. */
+export function sourceReport(
+  source: SourceDefinition,
+  state: SourceState,
+  now: number,
+): SourceReport {
   const where =
     source.kind === 'feed' ? source.url : source.kind === 'folder' ? source.path : undefined;
   const idle = source.kind === 'feed' && isIdle(state, source.idleAfterMinutes, now);
@@ -37,7 +42,8 @@ function report(source: SourceDefinition, state: SourceState, now: number): Sour
   };
 }
 
-function table(rows: readonly SourceReport[]): string[] {
+/** The sources as a table: status, last success, consecutive failures, idle, last error. */
+export function sourcesTable(rows: readonly SourceReport[]): string[] {
   const lines = rows.map((row) => [
     row.id,
     row.kind,
@@ -73,9 +79,11 @@ export async function runSources(args: readonly string[], io: CliIo): Promise<nu
     const now = io.now().getTime();
     const rows: SourceReport[] = [];
     for (const source of sources)
-      rows.push(report(source, await pipeline.guard(() => pipeline.states.get(source.id)), now));
+      rows.push(
+        sourceReport(source, await pipeline.guard(() => pipeline.states.get(source.id)), now),
+      );
     if (values.json) io.stdout(JSON.stringify(rows, null, 2));
-    else for (const line of table(rows)) io.stdout(line);
+    else for (const line of sourcesTable(rows)) io.stdout(line);
     return 0;
   } finally {
     await pipeline.close();

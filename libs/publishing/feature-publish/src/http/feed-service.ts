@@ -23,6 +23,8 @@ export interface FeedServiceOptions {
   /** How long a burst of changes is gathered before re-rendering. @defaultValue 250 */
   coalesceMs?: number;
   onError?: (error: unknown, key: string) => void;
+  /** Told of each document rendered (not served from the cache): `atom`, `rss`, `json`, `html`. */
+  onRender?: (format: string) => void;
 }
 
 /** Feed documents, archives and the index page, rendered when their content changes. */
@@ -109,7 +111,12 @@ export function createFeedService(options: FeedServiceOptions): FeedService {
     return toFeedDocument(body, FEED_CONTENT_TYPES[format], stories, render.emptyUpdated);
   }
   const cache = new FeedCache<FeedDocument>({
-    render: renderKey,
+    render: async (key) => {
+      const document = await renderKey(key);
+      const kind = key.split('|')[1] ?? 'atom';
+      options.onRender?.(kind === 'index' ? 'html' : kind);
+      return document;
+    },
     generation: (feed) => index.generation(feed),
     ...(options.coalesceMs === undefined ? {} : { coalesceMs: options.coalesceMs }),
     ...(options.onError ? { onError: options.onError } : {}),

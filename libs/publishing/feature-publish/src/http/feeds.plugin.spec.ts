@@ -24,9 +24,11 @@ const render = {
 
 let app: FastifyInstance;
 let stores: ReturnType<typeof createMemoryStore>;
+let renders: string[];
 
 beforeEach(async () => {
   stores = createMemoryStore();
+  renders = [];
   app = await buildHttpServer({
     plugins: [
       feedsPlugin({
@@ -43,6 +45,7 @@ beforeEach(async () => {
         feedSize: 10,
         rateLimitPerMinute: 0,
         coalesceMs: 0,
+        onRender: (format) => renders.push(format),
         log,
       }),
     ],
@@ -110,6 +113,9 @@ describe('feeds over HTTP', () => {
     const url = '/feeds/topics/local-government.rss';
     const etag = (await app.inject(url)).headers['etag'] as string;
     expect((await app.inject({ url, headers: { 'if-none-match': etag } })).statusCode).toBe(304);
+    expect((await app.inject(url)).statusCode).toBe(200);
+    // Three answers, one render: what bulletin_feed_renders_total counts.
+    expect(renders).toEqual(['rss']);
     const third = makeStory('third', {
       firstcreated: '2014-11-19T00:00:00.000Z',
       subjects: [subject],
@@ -120,6 +126,9 @@ describe('feeds over HTTP', () => {
       .poll(async () => (await app.inject({ url, headers: { 'if-none-match': etag } })).statusCode)
       .toBe(200);
     expect((await app.inject(url)).body).toContain('Council publishes report third');
+    expect(renders).toEqual(['rss', 'rss']);
+    await app.inject('/');
+    expect(renders).toEqual(['rss', 'rss', 'html']);
   });
 
   it('gives short plain 404s that never echo the request', async () => {

@@ -23,6 +23,8 @@ export interface FeedsPluginOptions {
   /** How long a burst of changes is gathered before re-rendering. @defaultValue 250 */
   coalesceMs?: number;
   log: Logger;
+  /** Told of each document rendered (a cache miss or a change), by format: for metrics. */
+  onRender?: (format: string) => void;
   /** The store's change announcements; without them, only the safety check runs. */
   changes?: ChangeFeed;
 }
