@@ -56,12 +56,16 @@ export async function openCliPipeline(config: Config): Promise<CliPipeline> {
     async guard(call) {
       const pending = call();
       // BullMQ waits, without limit, for a lost connection to come back before it sends a
-      // command: a person must not. While the call is pending, Redis is pinged every second.
+      // command: a person must not. While the call is pending, Redis is pinged every second;
+      // two unanswered pings in a row (a loaded machine can miss one) mean it is gone.
       let watching = true;
       const watchdog = (async () => {
+        let missed = 0;
         while (watching) {
           await new Promise((resolve) => setTimeout(resolve, 1000).unref());
-          if (watching && !(await pingRedis(target, 500))) return 'gone' as const;
+          if (!watching) break;
+          missed = (await pingRedis(target, 1000)) ? 0 : missed + 1;
+          if (missed >= 2) return 'gone' as const;
         }
         return 'done' as const;
       })();
@@ -74,7 +78,7 @@ export async function openCliPipeline(config: Config): Promise<CliPipeline> {
         if (outcome === 'done') throw new Error('unreachable');
         return outcome.value;
       } catch (error) {
-        if (error instanceof BulletinError || (await pingRedis(target, 500))) throw error;
+        if (error instanceof BulletinError || (await pingRedis(target, 1000))) throw error;
         throw new RedisUnavailableError(`Redis at ${where} stopped answering`, { cause: error });
       } finally {
         watching = false;

@@ -1,4 +1,4 @@
-import { loadConfig } from '@bulletin/config';
+import { loadConfig, type Config } from '@bulletin/config';
 import { ALL_STAGES, PIPELINE, type StageName } from '@bulletin/contracts';
 import type { Queue } from 'bullmq';
 import type { CliIo } from '../cli-io.js';
@@ -10,6 +10,8 @@ export interface OperatorQueues {
   pick(name: string | undefined): Queue[];
   /** Wraps a Redis call: a failure with Redis gone becomes one `REDIS_UNAVAILABLE`. */
   guard: CliPipeline['guard'];
+  /** The command's one connection and stores, for what it reads besides the queues. */
+  pipeline: CliPipeline;
 }
 
 const QUEUE_NAMES = ALL_STAGES.map((stage) => PIPELINE[stage].queue);
@@ -25,6 +27,7 @@ function operatorQueues(pipeline: CliPipeline): OperatorQueues {
       return [pipeline.queues.queue(stage) as unknown as Queue];
     },
     guard: pipeline.guard,
+    pipeline,
   };
 }
 
@@ -32,8 +35,9 @@ function operatorQueues(pipeline: CliPipeline): OperatorQueues {
 export async function withQueues(
   io: CliIo,
   body: (queues: OperatorQueues) => Promise<number>,
+  config: Config = loadConfig(io.env),
 ): Promise<number> {
-  const pipeline = await openCliPipeline(loadConfig(io.env));
+  const pipeline = await openCliPipeline(config);
   try {
     return await body(operatorQueues(pipeline));
   } catch (error) {

@@ -4,7 +4,7 @@ import { QUEUE_STATES } from '@bulletin/metrics';
 import { createDeliveryLedger } from '@bulletin/subscribers';
 import type { Queue } from 'bullmq';
 import type { CliIo } from '../cli-io.js';
-import { openCliPipeline } from './cli-pipeline.js';
+import type { CliPipeline } from './cli-pipeline.js';
 import { digestRunCells, lastDigestRuns, type DigestRunStatus } from './digest-runs.js';
 import { withQueues, type OperatorQueues } from './operator-queues.js';
 import { sourceReport, sourcesTable, type SourceReport } from './sources.js';
@@ -54,21 +54,16 @@ async function queueRows(queues: OperatorQueues, now: number): Promise<QueueStat
 }
 
 /** Each configured source's state and each edition's last runs. */
-async function sourcesAndDigests(config: Config, now: number) {
-  const pipeline = await openCliPipeline(config);
-  try {
-    const sources: SourceReport[] = [];
-    for (const source of config.sources.definitions) {
-      const state = await pipeline.guard(() => pipeline.states.get(source.id));
-      sources.push(sourceReport(source, state, now));
-    }
-    const ledger = createDeliveryLedger(pipeline.redis, config.prefix);
-    const editions = config.digest.editions.map((edition) => edition.name);
-    const digestRuns = await pipeline.guard(() => lastDigestRuns(ledger, editions));
-    return { sources, digestRuns };
-  } finally {
-    await pipeline.close();
+async function sourcesAndDigests(pipeline: CliPipeline, config: Config, now: number) {
+  const sources: SourceReport[] = [];
+  for (const source of config.sources.definitions) {
+    const state = await pipeline.guard(() => pipeline.states.get(source.id));
+    sources.push(sourceReport(source, state, now));
   }
+  const ledger = createDeliveryLedger(pipeline.redis, config.prefix);
+  const editions = config.digest.editions.map((edition) => edition.name);
+  const digestRuns = await pipeline.guard(() => lastDigestRuns(ledger, editions));
+  return { sources, digestRuns };
 }
 
 function queueCells(rows: readonly QueueStatus[]): string[][] {
@@ -105,14 +100,18 @@ function printStatus(report: StatusReport, io: CliIo): void {
 export async function runStatus(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args: [...args], options: { json: { type: 'boolean' } } });
   const config = loadConfig(io.env, { readFile: readConfigFile });
-  return withQueues(io, async (queues) => {
-    const now = io.now().getTime();
-    const report: StatusReport = {
-      queues: await queueRows(queues, now),
-      ...(await sourcesAndDigests(config, now)),
-    };
-    if (values.json) io.stdout(JSON.stringify(report));
-    else printStatus(report, io);
-    return 0;
-  });
+  return withQueues(
+    io,
+    async (queues) => {
+      const now = io.now().getTime();
+      const report: StatusReport = {
+        queues: await queueRows(queues, now),
+        ...(await sourcesAndDigests(queues.pipeline, config, now)),
+      };
+      if (values.json) io.stdout(JSON.stringify(report));
+      else printStatus(report, io);
+      return 0;
+    },
+    config,
+  );
 }
