@@ -118,10 +118,11 @@ describe.skipIf(!available)('an edition run killed with SIGKILL midway', () => {
     expect(twice).toEqual([]);
     expect(report.failed).toEqual([]);
     expect(report.sent + inDoubt.size).toBe(SUBSCRIBERS);
-    // Anyone without a digest must be one the report names as in doubt (at most one per connection).
+    // Anyone without a digest must be one the report names as in doubt (at most one per pool
+    // connection): the kill fell between marking the send as committing and the server's
+    // answer, so whether it arrived is unknowable, and it is never sent a second time.
     expect(missing.filter((e) => !inDoubt.has(addressKey(SECRET, e)))).toEqual([]);
     expect(inDoubt.size).toBeLessThanOrEqual(5);
-    expect(missing.length).toBe(0);
     expect(new Set(sink.received.map((m) => m.messageId)).size).toBe(sink.received.length);
   });
 });
