@@ -8,9 +8,7 @@ import { openCliPipeline, type CliPipeline } from './cli-pipeline.js';
 export interface OperatorQueues {
   /** The named queue, or every queue when `name` is undefined. @throws RangeError if unknown */
   pick(name: string | undefined): Queue[];
-  /** Wraps a Redis call: a failure with Redis gone becomes one `REDIS_UNAVAILABLE`. */
-  guard: CliPipeline['guard'];
-  /** The command's one connection and stores, for what it reads besides the queues. */
+  /** The command's one connection, stores and `guard`, for what it reads besides the queues. */
   pipeline: CliPipeline;
 }
 
@@ -26,7 +24,6 @@ function operatorQueues(pipeline: CliPipeline): OperatorQueues {
       }
       return [pipeline.queues.queue(stage) as unknown as Queue];
     },
-    guard: pipeline.guard,
     pipeline,
   };
 }
