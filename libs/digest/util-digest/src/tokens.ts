@@ -45,8 +45,12 @@ export function verifyToken(
   const parts = token.split('.');
   if (parts.length !== 5 || !parts.every((part) => PART.test(part))) return undefined;
   const [kind, key, nonce, exp, signature] = parts as [string, string, string, string, string];
-  const expected = mac(secret, [kind, key, nonce, exp].join('.'));
-  const given = Buffer.from(signature, 'base64url');
+  // Compared as text: base64url's last character carries unused bits, so two spellings can
+  // decode to the same bytes, and only the one signToken wrote is the token.
+  const expected = Buffer.from(
+    mac(secret, [kind, key, nonce, exp].join('.')).toString('base64url'),
+  );
+  const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
   if (kind !== purpose || !PURPOSES.includes(kind) || !/^\d{1,12}$/.test(exp)) return undefined;
   if (Number(exp) * 1000 <= nowMs) return undefined;
