@@ -6,12 +6,13 @@ import {
   hammingDistance,
   parseWire,
 } from './index.js';
+import { simhashWords } from './fingerprint.js';
 import { buildDuplicatePairs, readFixture, scoreDuplicates, SEED_FIXTURE } from './testing.js';
 
 describe('fingerprintStory', () => {
-  it('gives a SHA-256 text hash and a 64-bit SimHash', () => {
+  it('gives a 64-bit text hash and a 64-bit SimHash', () => {
     const { textHash, simhash } = fingerprintStory('The council agreed the plan on Monday.');
-    expect(textHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(textHash).toMatch(/^[0-9a-f]{16}$/);
     expect(simhash).toMatch(/^[0-9a-f]{16}$/);
     expect(fingerprintStory('')).toMatchObject({ simhash: '0000000000000000' });
   });
@@ -22,6 +23,20 @@ describe('fingerprintStory', () => {
     expect(b.textHash).toBe(a.textHash);
     expect(b.simhash).toBe(a.simhash);
     expect(fingerprintStory('The council rejected the plan.').textHash).not.toBe(a.textHash);
+  });
+
+  it('tells texts apart by their words, their order and their number', () => {
+    const texts = ['', 'a', 'a a', 'a b', 'b a', 'ab', 'a b c', 'a bc', 'ab c', 'ü a', 'é a'];
+    const hashes = texts.map((text) => fingerprintStory(text).textHash);
+    expect(new Set(hashes).size).toBe(texts.length);
+  });
+
+  it("gives the SimHash of the text's words, however long the text", () => {
+    const long = Array.from({ length: 20_000 }, (_, i) => `w${i % 997}`).join(' ');
+    expect(fingerprintStory(long).simhash).toBe(simhashWords(long.split(' ')));
+    expect(fingerprintStory('Ünïcode 😀 words, twice: ünïcode').simhash).toBe(
+      simhashWords(['ünïcode', 'words', 'twice', 'ünïcode']),
+    );
   });
 
   it('is set on every parsed story, from its body', async () => {

@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
-
 /** What finds the same story from two sources: an exact and a near-copy fingerprint. */
 export interface StoryFingerprint {
-  /** SHA-256 (hex) of the normalised text: equal for an exact copy, whatever its layout. */
+  /**
+   * 64-bit hash (16 hex) of the normalised text's words: equal for an exact copy, whatever its
+   * layout. (Stories fingerprinted by earlier releases carry a 64-hex SHA-256, of which 16 are compared.)
+   */
   textHash: string;
   /** 64-bit SimHash over word shingles, 16 hex characters: close for a near copy. */
   simhash: string;
@@ -36,12 +37,15 @@ function fnv1a(word: string): number {
   return hash >>> 0;
 }
 
-/** murmur3's finaliser: every input bit reaches every output bit. */
+/**
+ * murmur3's finaliser: every input bit reaches every output bit. Kept in signed 32 bits (`| 0`),
+ * which V8 holds unboxed; the bits are those of the unsigned result.
+ */
 function mix(value: number): number {
-  let hash = value >>> 0;
+  let hash = value | 0;
   hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
   hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
-  return (hash ^ (hash >>> 16)) >>> 0;
+  return hash ^ (hash >>> 16);
 }
 
 /**
@@ -82,16 +86,18 @@ function hex32(value: number): string {
 
 /** 64-bit SimHash (Charikar) of the words' shingles, as 16 hex characters. */
 export function simhashWords(words: readonly string[], shingle = SHINGLE_WORDS): string {
-  return simhashOf(words.map(fnv1a), shingle);
+  const hashes = Int32Array.from(words, fnv1a);
+  return simhashOf(hashes, hashes.length, shingle);
 }
 
-function simhashOf(hashes: readonly number[], shingle: number): string {
+/** The SimHash of the first `count` word hashes. */
+function simhashOf(hashes: Int32Array, count: number, shingle: number): string {
   const low = new BitCounts();
   const high = new BitCounts();
-  const size = Math.min(shingle, hashes.length);
+  const size = Math.min(shingle, count);
   let total = 0;
-  for (let start = 0; start + size <= hashes.length && size > 0; start += 1) {
-    let combined = 0x9e3779b9;
+  for (let start = 0; start + size <= count && size > 0; start += 1) {
+    let combined = 0x9e3779b9 | 0;
     for (let offset = 0; offset < size; offset += 1) {
       combined = mix(combined ^ (hashes[start + offset] as number));
     }
@@ -104,11 +110,14 @@ function simhashOf(hashes: readonly number[], shingle: number): string {
 
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 const wordChars = new Map<number, boolean>();
+/** ASCII letters and digits, by code unit. */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, code) =>
+  (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) ? 1 : 0,
+);
 
 /** Whether a code point is a letter or digit, as `NOT_WORD` decides; ASCII without a lookup. */
 function isWordChar(code: number): boolean {
-  if (code < 128)
-    return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  if (code < 128) return ASCII_WORD[code] === 1;
   let known = wordChars.get(code);
   if (known === undefined) {
     known = WORD_CHAR.test(String.fromCodePoint(code));
@@ -117,51 +126,67 @@ function isWordChar(code: number): boolean {
   return known;
 }
 
+/** Word hashes of the text being fingerprinted; grown, never shrunk (fingerprinting is sync). */
+let wordHashes = new Int32Array(4096);
+
 /**
- * The words of {@link normaliseForFingerprint}'s text and each word's FNV-1a hash, in one pass
- * over the characters: no regular expression, no array of word strings to hash again.
+ * One pass over {@link normaliseForFingerprint}'s text: each word's FNV-1a hash into
+ * `wordHashes`, and the text hash chained over them (two murmur-mixed lanes, then the count).
+ * No regular expression, no word strings. Returns the number of words.
  */
-function scanWords(text: string): { words: string[]; hashes: number[] } {
+function scanWords(text: string, lanes: Int32Array): number {
   const lower = text.normalize('NFKC').toLowerCase();
-  const words: string[] = [];
-  const hashes: number[] = [];
-  let start = -1;
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < lower.length;) {
-    const code = lower.codePointAt(index) as number;
-    const width = code > 0xffff ? 2 : 1;
-    if (isWordChar(code)) {
-      if (start < 0) {
-        start = index;
-        hash = 0x811c9dc5;
+  const length = lower.length;
+  let hashes = wordHashes;
+  let count = 0;
+  let inWord = false;
+  let hash = 0;
+  let a = 0x2545f491;
+  let b = 0x6c8e9cf5;
+  // One step past the end, as if the text ended in a space, so the last word ends in the loop.
+  for (let index = 0; index <= length;) {
+    let code = index === length ? 32 : lower.charCodeAt(index);
+    let width = 1;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      code = lower.codePointAt(index) as number;
+      width = code > 0xffff ? 2 : 1;
+    }
+    if (code < 128 ? ASCII_WORD[code] === 1 : isWordChar(code)) {
+      if (!inWord) {
+        inWord = true;
+        hash = 0x811c9dc5 | 0;
       }
-      for (let unit = index; unit < index + width; unit += 1) {
-        hash ^= lower.charCodeAt(unit);
-        hash = Math.imul(hash, 0x01000193);
+      hash = Math.imul(hash ^ lower.charCodeAt(index), 0x01000193);
+      if (width === 2) hash = Math.imul(hash ^ lower.charCodeAt(index + 1), 0x01000193);
+    } else if (inWord) {
+      if (count === hashes.length) {
+        const grown = new Int32Array(count * 2);
+        grown.set(hashes);
+        hashes = wordHashes = grown;
       }
-    } else if (start >= 0) {
-      words.push(lower.slice(start, index));
-      hashes.push(hash >>> 0);
-      start = -1;
+      hashes[count++] = hash;
+      a = mix(a ^ hash);
+      b = mix(Math.imul(b, 0x01000193) ^ hash ^ 0x5bd1e995);
+      inWord = false;
     }
     index += width;
   }
-  if (start >= 0) {
-    words.push(lower.slice(start));
-    hashes.push(hash >>> 0);
-  }
-  return { words, hashes };
+  lanes[0] = mix(a ^ count);
+  lanes[1] = mix(b ^ Math.imul(count, 0x9e3779b1));
+  return count;
 }
+
+const lanes = new Int32Array(2);
 
 /**
  * Fingerprints a story's text for duplicate detection across sources.
- * @example fingerprintStory('The council agreed.') // { textHash: '…64 hex…', simhash: '…16 hex…' }
+ * @example fingerprintStory('The council agreed.') // { textHash: '…16 hex…', simhash: '…16 hex…' }
  */
 export function fingerprintStory(text: string): StoryFingerprint {
-  const { words, hashes } = scanWords(text);
+  const count = scanWords(text, lanes);
   return {
-    textHash: createHash('sha256').update(words.join(' ')).digest('hex'),
-    simhash: simhashOf(hashes, SHINGLE_WORDS),
+    textHash: hex32(lanes[0] as number) + hex32(lanes[1] as number),
+    simhash: simhashOf(wordHashes, count, SHINGLE_WORDS),
   };
 }
 

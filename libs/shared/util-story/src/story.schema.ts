@@ -113,10 +113,13 @@ export const storySchema = z.object({
   images: z.array(imageSchema),
   /** Hash of the editorial content; an unchanged re-delivery is a duplicate, not a version. */
   contentHash: z.string().min(1),
-  /** SHA-256 (hex) of the normalised body text: the same for an exact copy from another source. */
+  /**
+   * 64-bit hash (16 hex) of the normalised body text: the same for an exact copy from another
+   * source. Stories fingerprinted by earlier releases carry 64 hex (SHA-256), of which 16 are compared.
+   */
   textHash: z
     .string()
-    .regex(/^[0-9a-f]{64}$/, 'must be 64 hex characters')
+    .regex(/^[0-9a-f]{16}(?:[0-9a-f]{48})?$/, 'must be 16 (or 64) hex characters')
     .optional(),
   /** 64-bit SimHash of the body's word shingles (16 hex): close for a near copy. */
   simhash: z
