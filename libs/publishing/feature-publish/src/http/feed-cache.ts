@@ -3,7 +3,9 @@
  * Redis round trip. Stale entries are learned of from the store's change announcements and
  * re-rendered after a short pause, so a burst of publications costs a few renders, not one
  * each; readers get the previous document meanwhile. A safety check bounds how stale an entry
- * can be if an announcement was missed.
+ * can be if an announcement was missed. At most `maxEntries` documents are kept, the least
+ * recently read going first, so a crawler walking every archive page cannot grow the process
+ * without bound.
  */
 export interface FeedCacheOptions<T> {
   /** Renders the document for a cache key; the feed key is the part before the first `|`. */
@@ -14,6 +16,8 @@ export interface FeedCacheOptions<T> {
   coalesceMs?: number;
   /** After this long an entry's generation is checked in the background. @defaultValue 30000 */
   checkAfterMs?: number;
+  /** Documents kept; past it the least recently read is dropped. @defaultValue 512 */
+  maxEntries?: number;
   now?: () => number;
   onError?: (error: unknown, key: string) => void;
 }
@@ -38,17 +42,25 @@ export class FeedCache<T> {
   private readonly coalesceMs: number;
   private readonly checkAfterMs: number;
   private readonly now: () => number;
+  private readonly maxEntries: number;
 
   constructor(private readonly options: FeedCacheOptions<T>) {
     this.coalesceMs = options.coalesceMs ?? 250;
     this.checkAfterMs = options.checkAfterMs ?? 30_000;
     this.now = options.now ?? Date.now;
+    this.maxEntries = options.maxEntries ?? 512;
+  }
+
+  /** How many documents are kept. */
+  get size(): number {
+    return this.entries.size;
   }
 
   /** The cached document, rendering it on first use. */
   get(key: string): Promise<T> {
     const entry = this.entries.get(key);
     if (!entry) return this.load(key).doc;
+    this.touch(key, entry);
     if (!entry.dirty && this.now() - entry.checkedAt > this.checkAfterMs) this.check(key, entry);
     return entry.doc;
   }
@@ -57,6 +69,7 @@ export class FeedCache<T> {
   peek(key: string): T | undefined {
     const entry = this.entries.get(key);
     if (!entry?.value) return undefined;
+    this.touch(key, entry);
     if (!entry.dirty && this.now() - entry.checkedAt > this.checkAfterMs) this.check(key, entry);
     return entry.value;
   }
@@ -84,9 +97,20 @@ export class FeedCache<T> {
     this.pending.clear();
   }
 
+  /** Moves an entry to the most recently read end of the map's order. */
+  private touch(key: string, entry: Entry<T>): void {
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+  }
+
   private load(key: string): Entry<T> {
     const entry = this.start(key);
     this.entries.set(key, entry);
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= this.maxEntries) break;
+      this.entries.delete(oldest);
+      this.pending.delete(oldest);
+    }
     // A failed render must not be served to the next reader.
     entry.doc.catch((error: unknown) => {
       if (this.entries.get(key) === entry) this.entries.delete(key);
@@ -128,8 +152,9 @@ export class FeedCache<T> {
     const next = this.start(key);
     next.doc.then(
       () => {
+        // An entry dropped meanwhile stays dropped; its next reader renders it afresh.
         const current = this.entries.get(key);
-        if (!current || current.seq < next.seq) this.entries.set(key, next);
+        if (current && current.seq < next.seq) this.entries.set(key, next);
       },
       (error: unknown) => {
         const current = this.entries.get(key);
