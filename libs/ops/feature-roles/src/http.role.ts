@@ -1,9 +1,7 @@
-import { digestPlugin, openDigest } from '@bulletin/digest';
+import type * as DigestLib from '@bulletin/digest';
 import type { HttpPlugin } from '@bulletin/http';
 import { adminPlugin } from '@bulletin/admin';
 import type { RoleDefinition } from '@bulletin/platform';
-import { feedsPlugin } from '@bulletin/publish';
-import { pushRoutes } from '@bulletin/sources';
 import { createChangeFeed, createFeedIndex, createStoryStore, storeKeys } from '@bulletin/store';
 import { resolveTaxonomy } from '@bulletin/taxonomy';
 
@@ -21,7 +19,13 @@ const EMPTY_FEED_UPDATED = '1970-01-01T00:00:00.000Z';
 export const httpRole: RoleDefinition = {
   name: 'http',
   summary: 'serve feeds and story pages to readers',
-  start(platform) {
+  async start(platform) {
+    // Loaded here, like every role's code, so only a process that serves HTTP loads them.
+    const [digestLib, { feedsPlugin }, { pushRoutes }] = await Promise.all([
+      import('@bulletin/digest'),
+      import('@bulletin/publish'),
+      import('@bulletin/sources'),
+    ]);
     const { config } = platform;
     const keys = storeKeys(config.prefix);
     // A subscribed connection can do nothing else; it closes with the HTTP server.
@@ -29,7 +33,7 @@ export const httpRole: RoleDefinition = {
     subscriber.on('error', (error: Error) =>
       platform.log.warn({ err: error.message }, 'feed change subscriber error'),
     );
-    const digest = digestPlugins(platform);
+    const digest = digestPlugins(platform, digestLib);
     const render = {
       baseUrl: config.http.publicUrl,
       // The home page offers the newsletter wherever the digest pages are served.
@@ -71,7 +75,10 @@ export const httpRole: RoleDefinition = {
  * stand-in. Outside development without a secret, feeds are still served and the digest role
  * is what refuses to start.
  */
-function digestPlugins(platform: Parameters<RoleDefinition['start']>[0]): HttpPlugin[] {
+function digestPlugins(
+  platform: Parameters<RoleDefinition['start']>[0],
+  { digestPlugin, openDigest }: typeof DigestLib,
+): HttpPlugin[] {
   const { config, log } = platform;
   if (!config.digest.tokenSecret && !config.development) {
     log.warn('digest pages are off: DIGEST_TOKEN_SECRET is not set');

@@ -5,5 +5,4 @@
  */
 export { ROLES, selectRoles } from './role-table.js';
 export { startRoles, type StartRolesOptions, type RunningRoles } from './start-roles.js';
-export { httpRole } from './http.role.js';
 export { runRoleProcess } from './run-role-process.js';

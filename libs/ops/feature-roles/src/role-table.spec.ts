@@ -31,4 +31,17 @@ describe('the role table', () => {
       'unknown roles "publisher", "x"; the roles are ingest, enrich, index, sources, digest, http',
     );
   });
+
+  it('names and sums up each role as its own module does, which it loads only to start it', async () => {
+    const { ingestRole } = await import('@bulletin/ingest');
+    const { enrichRole } = await import('@bulletin/enrich');
+    const { indexRole } = await import('@bulletin/publish');
+    const { sourcesRole } = await import('@bulletin/sources');
+    const { digestRole } = await import('@bulletin/digest');
+    const { httpRole } = await import('./http.role.js');
+    const own = [ingestRole, enrichRole, indexRole, sourcesRole, digestRole, httpRole];
+    expect(ROLES.map(({ name, summary }) => ({ name, summary }))).toEqual(
+      own.map(({ name, summary }) => ({ name, summary })),
+    );
+  });
 });
