@@ -1,5 +1,5 @@
 /** Bench systems laid out as separate processes: bulletin's role apps, or raw stages. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { IngestJobData } from '@bulletin/contracts';
 import { createPipelineQueues } from '@bulletin/queues';
@@ -10,6 +10,10 @@ import { Queue } from 'bullmq';
 import type { BenchSystem } from './system.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
+
+/** The heap bounds the image gives every role process (`ENV NODE_OPTIONS` in the Dockerfile). */
+const IMAGE_NODE_OPTIONS =
+  /^ENV NODE_OPTIONS="([^"]*)"/m.exec(readFileSync(`${ROOT}Dockerfile`, 'utf8'))?.[1] ?? '';
 
 /** Peak resident memory of a process, MB (VmHWM). */
 export function peakRssMb(pid: number | undefined): number {
@@ -23,7 +27,7 @@ export function peakRssMb(pid: number | undefined): number {
 }
 
 function start(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -71,9 +75,15 @@ export async function startRoleProcesses(
     INDEX_CONCURRENCY: c,
     FEED_RATE_LIMIT: '0',
   };
+  // Each role runs as production runs it: its app's bundle (`npm run bundle`), no TypeScript loader.
+  execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT, stdio: 'inherit' });
   const children = roles.map((role) => ({
     role,
-    child: start([`apps/${role}/src/main.ts`], { ...env, PORT: String(port++) }),
+    child: start([`apps/${role}/dist/main.mjs`], {
+      ...env,
+      NODE_OPTIONS: IMAGE_NODE_OPTIONS,
+      PORT: String(port++),
+    }),
   }));
   const connection = createRedisConnection(redisUrl, { role: 'worker', name: 'bench-submit', log });
   const queues = createPipelineQueues({ connection, prefix, log, attempts: 8 });
@@ -124,9 +134,19 @@ export async function startRawProcesses(
 ): Promise<ProcessSystem> {
   const children = copies.flatMap((count, stage) =>
     Array.from({ length: count }, () =>
-      start(['bench/support/raw-stage.ts', String(stage + 1), prefix, String(concurrency)], {
-        REDIS_URL: redisUrl,
-      }),
+      start(
+        [
+          '--import',
+          'tsx',
+          'bench/support/raw-stage.ts',
+          String(stage + 1),
+          prefix,
+          String(concurrency),
+        ],
+        {
+          REDIS_URL: redisUrl,
+        },
+      ),
     ),
   );
   const connection = createRedisConnection(redisUrl, { role: 'worker', name: 'bench-raw', log });

@@ -1,12 +1,12 @@
 /**
- * Four processes with one role each, as docker-compose runs them, carry the example story to
+ * Four processes with one role each, run from their bundles as docker-compose runs them, carry the example story to
  * both topic feeds; each answers health and readiness; none of them starts a Redis of its own.
  */
 import { deleteKeys, redisAvailable, TEST_REDIS_URL, uniquePrefix } from '@bulletin/redis/testing';
 import { fixturePath, SEED_FIXTURE } from '@bulletin/wire/testing';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, runCli, spawnApp, type RunningApp } from '../support/app-process.js';
+import { bundledApp, freePort, runCli, spawnApp, type RunningApp } from '../support/app-process.js';
 import { probePipeline } from '../support/pipeline-state.js';
 
 const available = await redisAvailable();
@@ -16,11 +16,11 @@ const apps = new Map<string, RunningApp>();
 
 beforeAll(async () => {
   if (!available) return;
-  for (const role of ['ingest', 'enrich', 'index', 'http']) {
+  for (const role of ['ingest', 'enrich', 'index', 'http'] as const) {
     apps.set(
       role,
       await spawnApp(TEST_REDIS_URL, prefix, {
-        args: [`apps/${role}/src/main.ts`].flatMap((main) => ['--import', 'tsx', main]),
+        args: bundledApp(role),
       }),
     );
   }
@@ -62,7 +62,7 @@ describe.skipIf(!available)('one role per process', () => {
   it('never starts a Redis of its own in a role process', async () => {
     const port = await freePort();
     const app = await spawnApp(`redis://127.0.0.1:${port}`, prefix, {
-      args: ['--import', 'tsx', 'apps/enrich/src/main.ts'],
+      args: bundledApp('enrich'),
       extraEnv: { REDIS_AUTOSTART: 'true' },
       waitReady: false,
     });

@@ -17,7 +17,14 @@ import {
   deleteKeys,
 } from '@bulletin/redis/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, REPO_ROOT, runCli, spawnApp, waitForReady } from '../support/app-process.js';
+import {
+  bundledApp,
+  freePort,
+  REPO_ROOT,
+  runCli,
+  spawnApp,
+  waitForReady,
+} from '../support/app-process.js';
 
 const available = await redisAvailable();
 const installed = redisServerInstalled();
@@ -74,7 +81,7 @@ describe.skipIf(!available)('npm start, stopped through npm', () => {
 describe.skipIf(!available)('a start that cannot succeed', () => {
   it.each([
     ['bulletin start', ['apps/cli/bin/bulletin.mjs', 'start']],
-    ['the http app', ['--import', 'tsx', 'apps/http/src/main.ts']],
+    ['the http app', bundledApp('http')],
   ])('%s names a taken port and exits 1', async (_name, args) => {
     const port = await freePort();
     const blocker = await listenOn(port);

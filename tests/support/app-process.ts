@@ -3,7 +3,7 @@
  * process group of its own, against a real Redis, under a prefix and port of its own, and runs
  * the real CLI against it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -18,6 +18,22 @@ export function freePort(): Promise<number> {
       );
     });
   });
+}
+
+let bundled = false;
+
+/**
+ * `node` arguments that run one app as production does (docker-compose, the image, `npm start`):
+ * its bundle in `apps/<app>/dist`, built here first (`scripts/bundle.mjs`, a second or so).
+ */
+export function bundledApp(
+  app: 'ingest' | 'enrich' | 'index' | 'digest' | 'http' | 'cli',
+): string[] {
+  if (!bundled) {
+    execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    bundled = true;
+  }
+  return [`apps/${app}/dist/main.mjs`];
 }
 
 export interface RunningApp {
