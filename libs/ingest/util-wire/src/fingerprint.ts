@@ -51,33 +51,32 @@ function mix(value: number): number {
 /**
  * Per-bit counts of ones over many 32-bit values, bit-sliced: plane k holds bit k of every
  * position's count, so adding a value is a ripple of ANDs and XORs (two steps on average)
- * instead of 32 increments.
+ * instead of 32 increments. Two counters (low and high halves of the SimHash) side by side.
  */
-class BitCounts {
-  private readonly planes = new Int32Array(32);
+const lowPlanes = new Int32Array(32);
+const highPlanes = new Int32Array(32);
 
-  add(value: number): void {
-    let carry = value | 0;
-    for (let k = 0; carry !== 0; k += 1) {
-      const plane = this.planes[k] as number;
-      this.planes[k] = plane ^ carry;
-      carry &= plane;
-    }
+function addTo(planes: Int32Array, value: number): void {
+  let carry = value;
+  for (let k = 0; carry !== 0; k += 1) {
+    const plane = planes[k] as number;
+    planes[k] = plane ^ carry;
+    carry &= plane;
   }
+}
 
-  /** The bits set in more than half of `total` values: a bit-sliced `count > total / 2`. */
-  majority(total: number): number {
-    const half = Math.floor(total / 2);
-    let greater = 0;
-    let equal = -1;
-    for (let k = 31; k >= 0; k -= 1) {
-      const limit = (half >>> k) & 1 ? -1 : 0;
-      const plane = this.planes[k] as number;
-      greater |= equal & plane & ~limit;
-      equal &= ~(plane ^ limit);
-    }
-    return greater;
+/** The bits set in more than half of `total` values: a bit-sliced `count > total / 2`. */
+function majority(planes: Int32Array, total: number): number {
+  const half = Math.floor(total / 2);
+  let greater = 0;
+  let equal = -1;
+  for (let k = 31; k >= 0; k -= 1) {
+    const limit = (half >>> k) & 1 ? -1 : 0;
+    const plane = planes[k] as number;
+    greater |= equal & plane & ~limit;
+    equal &= ~(plane ^ limit);
   }
+  return greater;
 }
 
 function hex32(value: number): string {
@@ -92,8 +91,8 @@ export function simhashWords(words: readonly string[], shingle = SHINGLE_WORDS):
 
 /** The SimHash of the first `count` word hashes. */
 function simhashOf(hashes: Int32Array, count: number, shingle: number): string {
-  const low = new BitCounts();
-  const high = new BitCounts();
+  lowPlanes.fill(0);
+  highPlanes.fill(0);
   const size = Math.min(shingle, count);
   let total = 0;
   for (let start = 0; start + size <= count && size > 0; start += 1) {
@@ -101,11 +100,11 @@ function simhashOf(hashes: Int32Array, count: number, shingle: number): string {
     for (let offset = 0; offset < size; offset += 1) {
       combined = mix(combined ^ (hashes[start + offset] as number));
     }
-    low.add(combined);
-    high.add(mix(combined ^ 0x27d4eb2f));
+    addTo(lowPlanes, combined);
+    addTo(highPlanes, mix(combined ^ 0x27d4eb2f));
     total += 1;
   }
-  return hex32(high.majority(total)) + hex32(low.majority(total));
+  return hex32(majority(highPlanes, total)) + hex32(majority(lowPlanes, total));
 }
 
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
@@ -144,20 +143,25 @@ function scanWords(text: string, lanes: Int32Array): number {
   let a = 0x2545f491;
   let b = 0x6c8e9cf5;
   // One step past the end, as if the text ended in a space, so the last word ends in the loop.
-  for (let index = 0; index <= length;) {
-    let code = index === length ? 32 : lower.charCodeAt(index);
-    let width = 1;
-    if (code >= 0xd800 && code <= 0xdbff) {
-      code = lower.codePointAt(index) as number;
-      width = code > 0xffff ? 2 : 1;
-    }
-    if (code < 128 ? ASCII_WORD[code] === 1 : isWordChar(code)) {
+  for (let index = 0; index <= length; index++) {
+    const unit = index < length ? lower.charCodeAt(index) : 32;
+    let word: boolean;
+    let low = -1;
+    if (unit < 128) word = ASCII_WORD[unit] === 1;
+    else if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < length) {
+      const next = lower.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        low = next;
+        word = isWordChar(((unit - 0xd800) << 10) + (next - 0xdc00) + 0x10000);
+      } else word = isWordChar(unit);
+    } else word = isWordChar(unit);
+    if (word) {
       if (!inWord) {
         inWord = true;
         hash = 0x811c9dc5 | 0;
       }
-      hash = Math.imul(hash ^ lower.charCodeAt(index), 0x01000193);
-      if (width === 2) hash = Math.imul(hash ^ lower.charCodeAt(index + 1), 0x01000193);
+      hash = Math.imul(hash ^ unit, 0x01000193);
+      if (low >= 0) hash = Math.imul(hash ^ low, 0x01000193);
     } else if (inWord) {
       if (count === hashes.length) {
         const grown = new Int32Array(count * 2);
@@ -169,7 +173,7 @@ function scanWords(text: string, lanes: Int32Array): number {
       b = mix(Math.imul(b, 0x01000193) ^ hash ^ 0x5bd1e995);
       inWord = false;
     }
-    index += width;
+    if (low >= 0) index++;
   }
   lanes[0] = mix(a ^ count);
   lanes[1] = mix(b ^ Math.imul(count, 0x9e3779b1));
