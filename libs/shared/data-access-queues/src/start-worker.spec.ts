@@ -156,4 +156,41 @@ describe.skipIf(!available)('startWorker on real BullMQ queues', () => {
     await expect.poll(() => runs.length, { timeout: 10_000 }).toBe(2);
     expect((runs[1] ?? 0) - (runs[0] ?? 0)).toBeGreaterThanOrEqual(250);
   });
+
+  it('gives an abort signal to a cancellable stage only, and aborts it on cancel', async () => {
+    const { queues, options } = setUp();
+    const signals = new Map<string, AbortSignal | 'none'>();
+    const aborted = new Promise<void>((resolve) => {
+      open.workers.push(
+        startWorker(
+          'poll',
+          (_data, context) => {
+            signals.set('poll', context.signal ?? 'none');
+            return new Promise((_done, fail) => {
+              context.signal?.addEventListener('abort', () => {
+                resolve();
+                fail(new Error('cancelled'));
+              });
+            });
+          },
+          options,
+        ),
+      );
+    });
+    open.workers.push(
+      startWorker(
+        'ingest',
+        async (_data, context) => void signals.set('ingest', context.signal ?? 'none'),
+        options,
+      ),
+    );
+    await queues.add('ingest', [payload('x')]);
+    await queues.add('poll', [{ sourceId: 'wire' }]);
+    await expect.poll(() => signals.size, { timeout: 10_000 }).toBe(2);
+    expect(signals.get('ingest')).toBe('none');
+    expect(signals.get('poll')).toBeInstanceOf(AbortSignal);
+    const [active] = await queues.queue('poll').getJobs(['active']);
+    open.workers[0]?.cancelJob(active?.id ?? '');
+    await aborted;
+  });
 });

@@ -19,7 +19,7 @@ export interface StageContext<S extends StageName> {
   handOff(items: readonly HandOffData<S>[]): Promise<void>;
   /** Runs this stage again for `data` at `runAt` (epoch ms), as a delayed job of its own. */
   later(data: StageData[S], runAt: number): Promise<void>;
-  /** Aborted when the job is cancelled. */
+  /** Aborted when the job is cancelled; only a `cancellable` stage's jobs have one. */
   signal: AbortSignal | undefined;
   /** Bound to the queue and job id. */
   log: Logger;
@@ -90,7 +90,12 @@ function contextFor<S extends StageName>(
     },
     later: (data, runAt) => options.queues.add(stage, [data], { runAt, idSuffix: `-at${runAt}` }),
     signal,
-    log: log.child({ jobId: job.id }),
+    // Made on first use: most jobs of a busy stage log nothing at the configured level.
+    get log() {
+      const child = log.child({ jobId: job.id });
+      Object.defineProperty(this, 'log', { value: child });
+      return child;
+    },
     jobId: job.id ?? '',
   };
 }
@@ -107,7 +112,7 @@ export function startWorker<S extends StageName>(
 ): Worker {
   const contract = PIPELINE[stage];
   const log = options.log.child({ queue: contract.queue });
-  const processor = async (job: Job, _token?: string, signal?: AbortSignal) => {
+  const run = async (job: Job, signal: AbortSignal | undefined) => {
     try {
       const data = contract.parse(job.data) as StageData[S];
       return await process(data, contextFor(stage, job, signal, options, log));
@@ -115,6 +120,11 @@ export function startWorker<S extends StageName>(
       throw toJobError(error);
     }
   };
+  // BullMQ hands a signal only to a processor that takes three arguments.
+  const processor =
+    'cancellable' in contract
+      ? (job: Job, _token: string | undefined, signal: AbortSignal | undefined) => run(job, signal)
+      : (job: Job) => run(job, undefined);
   const worker = new Worker(contract.queue, processor, {
     connection: options.connection,
     prefix: queuePrefix(options.prefix, contract.queue),

@@ -44,6 +44,11 @@ export interface StageContract<S extends StageName> {
    * lets BullMQ number the job.
    */
   readonly jobId: (data: StageData[S]) => string | undefined;
+  /**
+   * Its jobs can be cancelled (BullMQ `cancelJob`), so its processor gets an abort signal. Off
+   * elsewhere: BullMQ then tracks no abort controller per job.
+   */
+  readonly cancellable?: true;
 }
 
 /** The content a story version carries, and the run that handles it (a re-tag, or none). */
@@ -106,6 +111,7 @@ export const PIPELINE = Object.freeze({
     parse: (value: unknown) => parseWith(pollJobSchema, 'poll', value),
     next: 'ingest',
     jobId: () => undefined,
+    cancellable: true,
   },
   // Beside the chain, fed by the editions' job schedulers: one job per edition slot.
   digest: {
