@@ -12,7 +12,15 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const APPS = ['cli', 'ingest', 'enrich', 'index', 'digest', 'http'];
+const ALL_APPS = ['cli', 'ingest', 'enrich', 'index', 'digest', 'http'];
+// `node scripts/bundle.mjs ingest http` bundles those apps (each app's `build`); none named, all.
+const named = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const unknown = named.filter((app) => !ALL_APPS.includes(app));
+if (unknown.length > 0) {
+  console.error(`bundle: no app ${unknown.join(', ')}; the apps are ${ALL_APPS.join(', ')}`);
+  process.exit(2);
+}
+const APPS = named.length > 0 ? named : ALL_APPS;
 const LUA = join(ROOT, 'libs/shared/data-access-store/src/scripts');
 
 /** Workspace libraries are bundled; every other bare import is an npm package, left external. */
