@@ -4,6 +4,7 @@
  * queues' keys spread over more than one master.
  */
 import { ALL_STAGES, PIPELINE } from '@bulletin/contracts';
+import { createPipelineQueues } from '@bulletin/queues';
 import { closeRedis, createRedisConnection, queuePrefix } from '@bulletin/redis';
 import { redisServerInstalled } from '@bulletin/redis/testing';
 import { createLogger } from '@bulletin/runtime';
@@ -27,6 +28,7 @@ const installed = redisServerInstalled();
 const prefix = 'bulletin';
 const HEADLINE = 'Circumstances that led to Rotherham child abuse exist in other councils';
 const parser = new Parser();
+const log = createLogger({ level: 'silent' });
 let cluster: TestRedisCluster | undefined;
 let app: RunningApp | undefined;
 let probe: PipelineProbe | undefined;
@@ -89,6 +91,43 @@ describe.skipIf(!installed)('bulletin on a three-master Redis Cluster', () => {
       expect([feed, titles]).toEqual([feed, [HEADLINE]]);
     }
     expect((await fetch(`${baseUrl}/readyz`)).status).toBe(200);
+  });
+
+  it('closes its queues at once without an unheard error, however early', async () => {
+    // A one-shot command adds its jobs and closes while its queues' starts are still in
+    // flight; BullMQ's unheard "Connection is closed" once ended such a process.
+    const unheard: unknown[] = [];
+    const record = (error: unknown) => unheard.push(error);
+    process.on('uncaughtException', record).on('unhandledRejection', record);
+    try {
+      for (let i = 0; i < 30; i += 1) {
+        const connection = createRedisConnection((cluster as TestRedisCluster).target, {
+          role: 'client',
+          name: 'cluster-close',
+          log,
+        });
+        const queues = createPipelineQueues({
+          connection,
+          prefix: 'cluster-close',
+          log,
+          attempts: 1,
+        });
+        await queues.add('ingest', [
+          {
+            source: { id: 'close', name: 'Close' },
+            receivedAt: '2014-11-18T00:00:00Z',
+            encoding: 'utf8',
+            payload: `story ${i}`,
+          },
+        ]);
+        await queues.close();
+        await closeRedis(connection);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    } finally {
+      process.off('uncaughtException', record).off('unhandledRejection', record);
+    }
+    expect(unheard).toEqual([]);
   });
 
   it('shows the operator every queue, read from the masters that hold them', async () => {

@@ -1,6 +1,7 @@
 import { ALL_STAGES, PIPELINE, type StageData, type StageName } from '@bulletin/contracts';
 import { queuePrefix, type Redis } from '@bulletin/redis';
 import type { Logger } from '@bulletin/runtime';
+import type { EventEmitter } from 'node:events';
 import { Queue, type JobsOptions } from 'bullmq';
 import { jobOptions, type JobOptionsConfig } from './job-options.js';
 
@@ -53,6 +54,17 @@ function opts<S extends StageName>(
   };
 }
 
+/**
+ * Closes a queue on a shared connection. BullMQ drops the queue's connection listeners on close
+ * even while that connection's start (a version check) is still in flight, as it often is on a
+ * cluster; the start then fails with "Connection is closed" into an 'error' event nobody hears,
+ * which ends the process. The queue is closed, so that failure means nothing: it is heard here.
+ */
+async function closeQueue(queue: Queue): Promise<void> {
+  await queue.close();
+  (queue as unknown as { connection: EventEmitter }).connection.on('error', () => undefined);
+}
+
 /** Opens the queues of every stage on one connection, under their own hash-tagged prefixes. */
 export function createPipelineQueues(options: PipelineQueuesOptions): PipelineQueues {
   const defaults = jobOptions(options);
@@ -80,7 +92,7 @@ export function createPipelineQueues(options: PipelineQueuesOptions): PipelineQu
       else await queue.addBulk(jobs);
     },
     async close() {
-      await Promise.allSettled([...queues.values()].map((queue) => queue.close()));
+      await Promise.allSettled([...queues.values()].map(closeQueue));
     },
   };
 }
