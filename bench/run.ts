@@ -31,7 +31,13 @@ const say = (line: string) => console.log(line);
 const started = Date.now();
 
 say(`bench: ${STORIES} stories of 600-900 words on this machine (node ${process.version})`);
-const payloads = buildCorpus(STORIES);
+const RATE = env('BENCH_RATE', 200);
+const LATENCY_SECONDS = env('BENCH_LATENCY_SECONDS', 30);
+// Every story of the latency run is a distinct payload (a repeat would publish nothing), so the
+// corpus covers that run too when BENCH_STORIES is smaller.
+const payloads = buildCorpus(
+  sections.has('pipeline') ? Math.max(STORIES, RATE * LATENCY_SECONDS) : STORIES,
+);
 const concurrency = env('BENCH_CONCURRENCY', 8);
 
 let pipeline: PipelineFigures | undefined;
@@ -50,8 +56,8 @@ if (sections.has('pipeline')) {
       stories: STORIES,
       rounds: env('BENCH_ROUNDS', 2),
       concurrency,
-      latencyRate: env('BENCH_RATE', 200),
-      latencySeconds: env('BENCH_LATENCY_SECONDS', 30),
+      latencyRate: RATE,
+      latencySeconds: LATENCY_SECONDS,
       log,
     },
     say,
@@ -165,7 +171,7 @@ writeFileSync(new URL('bench.json', dir), `${JSON.stringify(result, null, 2)}\n`
 if (pipeline) {
   writeFileSync(
     new URL('latency.svg', dir),
-    latencyChart(`Latency at ${env('BENCH_RATE', 200)} stories/s`, [
+    latencyChart(`Latency at ${RATE} stories/s`, [
       { name: 'raw BullMQ chain', samples: pipeline.rawLatency.samples },
       { name: 'bulletin pipeline', samples: pipeline.pipelineLatency.samples },
     ]),
