@@ -33,10 +33,11 @@ const started = Date.now();
 say(`bench: ${STORIES} stories of 600-900 words on this machine (node ${process.version})`);
 const RATE = env('BENCH_RATE', 200);
 const LATENCY_SECONDS = env('BENCH_LATENCY_SECONDS', 30);
+const WARMUP_SECONDS = env('BENCH_WARMUP_SECONDS', 5);
 // Every story of the latency run is a distinct payload (a repeat would publish nothing), so the
 // corpus covers that run too when BENCH_STORIES is smaller.
 const payloads = buildCorpus(
-  sections.has('pipeline') ? Math.max(STORIES, RATE * LATENCY_SECONDS) : STORIES,
+  sections.has('pipeline') ? Math.max(STORIES, RATE * (WARMUP_SECONDS + LATENCY_SECONDS)) : STORIES,
 );
 const concurrency = env('BENCH_CONCURRENCY', 8);
 
@@ -58,6 +59,7 @@ if (sections.has('pipeline')) {
       concurrency,
       latencyRate: RATE,
       latencySeconds: LATENCY_SECONDS,
+      warmupSeconds: WARMUP_SECONDS,
       log,
     },
     say,

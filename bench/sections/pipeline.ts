@@ -19,6 +19,8 @@ export interface PipelineOptions {
   concurrency: number;
   latencyRate: number;
   latencySeconds: number;
+  /** Seconds at the steady rate before the latency run, not counted. */
+  warmupSeconds: number;
   log: Logger;
 }
 
@@ -90,22 +92,23 @@ export async function benchPipeline(
   // Latency swings with whatever else the machine runs, so it too is measured in alternating
   // rounds; each side's figure is its round with the median p99.
   const count = options.latencyRate * options.latencySeconds;
+  const warmup = options.latencyRate * options.warmupSeconds;
   const rawLatencies: Latency[] = [];
   const pipelineLatencies: Latency[] = [];
   for (let round = 1; round <= options.rounds; round += 1) {
     rawLatencies.push(
       await withSystem('raw', options, (system) =>
-        measureLatency(system, count, options.latencyRate),
+        measureLatency(system, count, options.latencyRate, warmup),
       ),
     );
     pipelineLatencies.push(
       await withSystem('pipeline', options, (system) =>
-        measureLatency(system, count, options.latencyRate),
+        measureLatency(system, count, options.latencyRate, warmup),
       ),
     );
     const [r, p] = [rawLatencies.at(-1), pipelineLatencies.at(-1)];
     say(
-      `  latency round ${round} at ${options.latencyRate}/s for ${options.latencySeconds} s, p50/p99 ms: raw ${r?.p50}/${r?.p99}, pipeline ${p?.p50}/${p?.p99}`,
+      `  latency round ${round} at ${options.latencyRate}/s for ${options.latencySeconds} s after ${options.warmupSeconds} s warm-up, p50/p99 ms: raw ${r?.p50}/${r?.p99}, pipeline ${p?.p50}/${p?.p99}`,
     );
   }
   const rawLatency = medianByP99(rawLatencies);

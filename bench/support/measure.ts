@@ -23,23 +23,30 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 }
 
-/** Enqueue-to-done milliseconds with payloads sent one at a time at a steady rate. */
+/**
+ * Enqueue-to-done milliseconds with payloads sent one at a time at a steady rate. The first
+ * `warmup` payloads go at the same rate but are not counted: a server answers warm, and a cold
+ * start (JIT, first connections) would otherwise be most of the p99 of a 30-second run.
+ */
 export async function measureLatency(
   system: BenchSystem,
   count: number,
   perSecond: number,
+  warmup = 0,
 ): Promise<Latency> {
-  const sentAt = new Array<number>(count);
+  const total = warmup + count;
+  const sentAt = new Array<number>(total);
   const took: number[] = [];
   let resolveFinished: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => (resolveFinished = resolve));
   await system.onDone((index) => {
+    if (index < warmup) return;
     took.push(performance.now() - (sentAt[index] ?? 0));
     if (took.length === count) resolveFinished();
   });
   const started = performance.now();
   const sends: Promise<void>[] = [];
-  for (let i = 0; i < count; i += 1) {
+  for (let i = 0; i < total; i += 1) {
     const due = started + (i * 1000) / perSecond;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));

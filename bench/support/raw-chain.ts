@@ -6,7 +6,7 @@
 import { jobOptions } from '@bulletin/queues';
 import { closeRedis, createRedisConnection, queuePrefix } from '@bulletin/redis';
 import type { Logger } from '@bulletin/runtime';
-import { Queue, Worker } from 'bullmq';
+import { Queue, QueueEvents, Worker } from 'bullmq';
 import type { BenchSystem } from './system.js';
 
 interface RawJob {
@@ -31,18 +31,19 @@ export function startRawChain(
         defaultJobOptions: jobOptions({ attempts: 8 }),
       }),
   );
-  const listeners: ((index: number) => void)[] = [];
   let done = 0;
+  let events: QueueEvents | undefined;
   const workers = queues.map((queue, stage) => {
     const next = queues[stage + 1];
     return new Worker<RawJob>(
       queue.name,
       async (job) => {
-        if (next) await next.add('hand-on', job.data);
-        else {
-          done += 1;
-          for (const listener of listeners) listener(job.data.index);
+        if (next) {
+          await next.add('hand-on', job.data);
+          return undefined;
         }
+        done += 1;
+        return job.data.index;
       },
       { connection, prefix: queuePrefix(prefix, queue.name), concurrency },
     );
@@ -53,9 +54,19 @@ export function startRawChain(
         indexes.map((index) => ({ name: 'raw', data: { index, payload: payloads[index] ?? '' } })),
       );
     },
-    onDone: async (listener) => void listeners.push(listener),
+    // Done as the pipeline's is: the last stage's job completed, heard through its events.
+    async onDone(listener) {
+      const last = names[2] as string;
+      events = new QueueEvents(last, {
+        connection: { url: redisUrl },
+        prefix: queuePrefix(prefix, last),
+      });
+      events.on('completed', ({ returnvalue }) => listener(Number(returnvalue)));
+      await events.waitUntilReady();
+    },
     countDone: async () => done,
     async stop() {
+      await events?.close();
       await Promise.all(workers.map((worker) => worker.close()));
       await Promise.all(queues.map((queue) => queue.close()));
       await closeRedis(connection);
