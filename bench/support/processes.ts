@@ -1,19 +1,16 @@
 /** Bench systems laid out as separate processes: bulletin's role apps, or raw stages. */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { IngestJobData } from '@bulletin/contracts';
 import { createPipelineQueues } from '@bulletin/queues';
 import { createRedisConnection, queuePrefix } from '@bulletin/redis';
 import type { Logger } from '@bulletin/runtime';
+import { imageProcess, type AppName } from '@bulletin/roles/testing';
 import { storeKeys } from '@bulletin/store';
 import { Queue } from 'bullmq';
 import type { BenchSystem } from './system.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
-
-/** The heap bounds the image gives every role process (`ENV NODE_OPTIONS` in the Dockerfile). */
-const IMAGE_NODE_OPTIONS =
-  /^ENV NODE_OPTIONS="([^"]*)"/m.exec(readFileSync(`${ROOT}Dockerfile`, 'utf8'))?.[1] ?? '';
 
 /** Peak resident memory of a process, MB (VmHWM). */
 export function peakRssMb(pid: number | undefined): number {
@@ -59,7 +56,7 @@ let port = 3900;
 export async function startRoleProcesses(
   redisUrl: string,
   prefix: string,
-  roles: string[],
+  roles: AppName[],
   payloads: readonly string[],
   concurrency: number,
   log: Logger,
@@ -75,16 +72,11 @@ export async function startRoleProcesses(
     INDEX_CONCURRENCY: c,
     FEED_RATE_LIMIT: '0',
   };
-  // Each role runs as production runs it: its app's bundle (`npm run bundle`), no TypeScript loader.
-  execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  const children = roles.map((role) => ({
-    role,
-    child: start([`apps/${role}/dist/main.mjs`], {
-      ...env,
-      NODE_OPTIONS: IMAGE_NODE_OPTIONS,
-      PORT: String(port++),
-    }),
-  }));
+  // Each role runs as production runs it: its app's bundle under the image's heap bounds.
+  const children = roles.map((role) => {
+    const image = imageProcess(role);
+    return { role, child: start(image.args, { ...env, ...image.env, PORT: String(port++) }) };
+  });
   const connection = createRedisConnection(redisUrl, { role: 'worker', name: 'bench-submit', log });
   const queues = createPipelineQueues({ connection, prefix, log, attempts: 8 });
   await waitUntil(

@@ -6,7 +6,7 @@ import { deleteKeys, redisAvailable, TEST_REDIS_URL, uniquePrefix } from '@bulle
 import { fixturePath, SEED_FIXTURE } from '@bulletin/wire/testing';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledApp, freePort, runCli, spawnApp, type RunningApp } from '../support/app-process.js';
+import { freePort, runCli, spawnApp, type RunningApp } from '../support/app-process.js';
 import { probePipeline } from '../support/pipeline-state.js';
 
 const available = await redisAvailable();
@@ -17,12 +17,7 @@ const apps = new Map<string, RunningApp>();
 beforeAll(async () => {
   if (!available) return;
   for (const role of ['ingest', 'enrich', 'index', 'http'] as const) {
-    apps.set(
-      role,
-      await spawnApp(TEST_REDIS_URL, prefix, {
-        args: bundledApp(role),
-      }),
-    );
+    apps.set(role, await spawnApp(TEST_REDIS_URL, prefix, { app: role }));
   }
 });
 afterAll(async () => {
@@ -62,7 +57,7 @@ describe.skipIf(!available)('one role per process', () => {
   it('never starts a Redis of its own in a role process', async () => {
     const port = await freePort();
     const app = await spawnApp(`redis://127.0.0.1:${port}`, prefix, {
-      args: bundledApp('enrich'),
+      app: 'enrich',
       extraEnv: { REDIS_AUTOSTART: 'true' },
       waitReady: false,
     });

@@ -17,14 +17,7 @@ import {
   deleteKeys,
 } from '@bulletin/redis/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  bundledApp,
-  freePort,
-  REPO_ROOT,
-  runCli,
-  spawnApp,
-  waitForReady,
-} from '../support/app-process.js';
+import { freePort, REPO_ROOT, runCli, spawnApp, waitForReady } from '../support/app-process.js';
 
 const available = await redisAvailable();
 const installed = redisServerInstalled();
@@ -80,13 +73,13 @@ describe.skipIf(!available)('npm start, stopped through npm', () => {
 
 describe.skipIf(!available)('a start that cannot succeed', () => {
   it.each([
-    ['bulletin start', ['apps/cli/bin/bulletin.mjs', 'start']],
-    ['the http app', bundledApp('http')],
-  ])('%s names a taken port and exits 1', async (_name, args) => {
+    ['bulletin start', { args: ['apps/cli/bin/bulletin.mjs', 'start'] }],
+    ['the http app', { app: 'http' as const }],
+  ])('%s names a taken port and exits 1', async (_name, how) => {
     const port = await freePort();
     const blocker = await listenOn(port);
     try {
-      const app = await spawnApp(TEST_REDIS_URL, prefix, { args, port, waitReady: false });
+      const app = await spawnApp(TEST_REDIS_URL, prefix, { ...how, port, waitReady: false });
       expect(await app.exited).toBe(1);
       expect(app.output()).toMatch(
         new RegExp(`bulletin: HTTP_PORT_IN_USE: port ${port} is in use`),

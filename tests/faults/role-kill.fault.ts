@@ -1,8 +1,9 @@
 /**
- * One process per worker role (ingest, enrich, index), as docker-compose deploys them. While
- * 1,000 distinct stories flow, each role's process in turn is killed with SIGKILL (its whole
- * process group) and started again: every story ends up exactly once in `all` and in its topic
- * feeds, nothing waiting, active or failed.
+ * One process per worker role (ingest, enrich, index), as docker-compose deploys them: each
+ * role's bundled app under the image's heap bounds. While 1,000 distinct stories flow, each
+ * role's process in turn is killed with SIGKILL (its whole process group) and started again:
+ * every story ends up exactly once in `all` and in its topic feeds, nothing waiting, active or
+ * failed.
  */
 import { redisServerInstalled, uniquePrefix } from '@bulletin/redis/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,11 +22,9 @@ let redis: TestRedis;
 let probe: PipelineProbe;
 const running = new Map<string, RunningApp>();
 
-const start = (role: string) =>
-  spawnApp(redis.url, prefix, {
-    args: ['apps/cli/bin/bulletin.mjs', 'start', '--roles', role],
-    extraEnv: env,
-  });
+// Each role's app as docker-compose runs it: its bundle, under the image's heap bounds.
+const start = (role: (typeof ROLES)[number]) =>
+  spawnApp(redis.url, prefix, { app: role, extraEnv: env });
 
 beforeAll(async () => {
   if (!installed) return;

@@ -3,11 +3,11 @@
  * process group of its own, against a real Redis, under a prefix and port of its own, and runs
  * the real CLI against it.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { imageProcess, REPO_ROOT, type AppName } from '@bulletin/roles/testing';
 
-export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export { REPO_ROOT };
 
 export function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -18,22 +18,6 @@ export function freePort(): Promise<number> {
       );
     });
   });
-}
-
-let bundled = false;
-
-/**
- * `node` arguments that run one app as production does (docker-compose, the image, `npm start`):
- * its bundle in `apps/<app>/dist`, built here first (`scripts/bundle.mjs`, a second or so).
- */
-export function bundledApp(
-  app: 'ingest' | 'enrich' | 'index' | 'digest' | 'http' | 'cli',
-): string[] {
-  if (!bundled) {
-    execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
-    bundled = true;
-  }
-  return [`apps/${app}/dist/main.mjs`];
 }
 
 export interface RunningApp {
@@ -70,6 +54,11 @@ export async function waitForReady(
 }
 
 export interface SpawnOptions {
+  /**
+   * One app run as production runs it (docker-compose, the image): its bundle, under the
+   * image's heap bounds. Otherwise `args`.
+   */
+  app?: AppName;
   /** Arguments after `node`: default `apps/cli/bin/bulletin.mjs start`. */
   args?: string[];
   extraEnv?: NodeJS.ProcessEnv;
@@ -86,8 +75,10 @@ export async function spawnApp(
 ): Promise<RunningApp> {
   const port = options.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
+  const image = options.app === undefined ? undefined : imageProcess(options.app);
   const env = {
     ...process.env,
+    ...image?.env,
     REDIS_URL: redisUrl,
     BULLETIN_PREFIX: prefix,
     PORT: String(port),
@@ -96,7 +87,8 @@ export async function spawnApp(
     LOG_LEVEL: 'warn',
     ...options.extraEnv,
   };
-  const child = spawn(process.execPath, options.args ?? ['apps/cli/bin/bulletin.mjs', 'start'], {
+  const args = image?.args ?? options.args ?? ['apps/cli/bin/bulletin.mjs', 'start'];
+  const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
