@@ -4,7 +4,7 @@
  * baseline (one case-insensitive word-boundary RegExp per phrase). Not a test: run from the
  * workspace root with
  *   node --import tsx libs/enrichment/util-tagger/bench/tagger.bench.ts
- * Prints both rates and writes bench/results/tagger.json.
+ * Prints both rates and writes bench/out/tagger.json; with `-- --record`, bench/results/tagger.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { defaultTaxonomy, loadTaxonomy, type Taxonomy } from '@bulletin/taxonomy';
@@ -13,7 +13,11 @@ import { buildStories } from './stories.js';
 
 const WARMUP_MS = 1_000;
 const MEASURE_MS = 4_000;
-const RESULTS = new URL('../../../../bench/results/tagger.json', import.meta.url);
+// Like `npm run bench`: a run leaves the tree clean unless it is asked to record.
+const RESULTS = new URL(
+  `../../../../bench/${process.argv.includes('--record') ? 'results' : 'out'}/tagger.json`,
+  import.meta.url,
+);
 
 type TagFn = (input: TagInput) => unknown;
 

@@ -2,7 +2,8 @@
  * Normalisation throughput of `parseWire` per format, stories per second on one core (one
  * thread, no worker). Not a test: run from the workspace root with
  *   npm run bench:wire
- * Prints one line per format and writes bench/results/wire.json.
+ * Prints one line per format and writes bench/out/wire.json; with `-- --record`,
+ * bench/results/wire.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseWire, type WireInput } from '../src/index.js';
@@ -10,7 +11,11 @@ import { readFixture, SEED_FIXTURE } from '../src/testing.js';
 
 const WARMUP_MS = 500;
 const MEASURE_MS = 2_000;
-const RESULTS = new URL('../../../../bench/results/wire.json', import.meta.url);
+// Like `npm run bench`: a run leaves the tree clean unless it is asked to record.
+const RESULTS = new URL(
+  `../../../../bench/${process.argv.includes('--record') ? 'results' : 'out'}/wire.json`,
+  import.meta.url,
+);
 const source = { id: 'bench', name: 'Bench' };
 const receivedAt = '2030-01-01T00:00:00Z';
 
