@@ -6,21 +6,17 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IngestJobData } from '@bulletin/contracts';
-import { redisServerInstalled, uniquePrefix } from '@bulletin/redis/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uniquePrefix } from '@bulletin/redis/testing';
+import { describe, expect, it } from 'vitest';
 import { spawnApp, type RunningApp } from '../support/app-process.js';
 import { tally } from '../support/exactly-once.js';
-import { probePipeline, type PipelineProbe } from '../support/pipeline-state.js';
-import { startTestRedis, type TestRedis } from '../support/redis-server.js';
+import { faultStage, redisServerPresent } from '../support/fault-stage.js';
 import { buildLoad } from '../support/wire-stories.js';
 
-const installed = redisServerInstalled();
 const prefix = uniquePrefix('flood');
 const SOURCE = { id: 'flood', name: 'Hostile wire' };
 const BAD_PER_KIND = 400;
 const ROUNDS = 4;
-let redis: TestRedis;
-let probe: PipelineProbe;
 let app: RunningApp | undefined;
 
 /** Payloads no parser can make a story of, each kind with the code its failure must carry. */
@@ -66,20 +62,13 @@ function peakMb(pid: number): number {
   return Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024);
 }
 
-beforeAll(async () => {
-  if (!installed) return;
-  redis = await startTestRedis();
-  probe = probePipeline(redis.url, prefix);
-});
-afterAll(async () => {
-  if (!installed) return;
+const stage = faultStage(prefix, async () => {
   if (app && app.child.exitCode === null) await app.stop();
-  await probe.close();
-  await redis.stop();
 });
 
-describe.skipIf(!installed)('a flood of malformed payloads among good ones', () => {
+describe.skipIf(!redisServerPresent)('a flood of malformed payloads among good ones', () => {
   it('publishes every good story, fails every bad payload with its reason, in bounded memory', async () => {
+    const { redis, probe } = stage;
     const good = await buildLoad(400, 0, 'flood');
     const badJobs = BAD_KINDS.flatMap(({ job }) =>
       Array.from({ length: BAD_PER_KIND }, (_, i) => job(i)),

@@ -4,34 +4,22 @@
  * again: every story ends up exactly once in `all` and in its topic feeds, nothing waiting,
  * active or failed.
  */
-import { redisServerInstalled, uniquePrefix } from '@bulletin/redis/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uniquePrefix } from '@bulletin/redis/testing';
+import { describe, expect, it } from 'vitest';
 import { spawnApp, type RunningApp } from '../support/app-process.js';
 import { perfect, tally } from '../support/exactly-once.js';
-import { probePipeline, type PipelineProbe } from '../support/pipeline-state.js';
-import { startTestRedis, type TestRedis } from '../support/redis-server.js';
+import { faultStage, redisServerPresent } from '../support/fault-stage.js';
 import { buildLoad } from '../support/wire-stories.js';
 
-const installed = redisServerInstalled();
 const prefix = uniquePrefix('kill');
 // Short locks: the jobs a killed process held are started again two seconds after it died.
 const env = { JOB_LOCK_MS: '2000', SHUTDOWN_TIMEOUT_MS: '5000' };
-let redis: TestRedis;
-let probe: PipelineProbe;
 
-beforeAll(async () => {
-  if (!installed) return;
-  redis = await startTestRedis();
-  probe = probePipeline(redis.url, prefix);
-});
-afterAll(async () => {
-  if (!installed) return;
-  await probe.close();
-  await redis.stop();
-});
+const stage = faultStage(prefix);
 
-describe.skipIf(!installed)('killed with SIGKILL mid-flow', () => {
+describe.skipIf(!redisServerPresent)('killed with SIGKILL mid-flow', () => {
   it('publishes every story exactly once after three kills and restarts', async () => {
+    const { redis, probe } = stage;
     const load = await buildLoad(500, 500, 'kill');
     let app: RunningApp = await spawnApp(redis.url, prefix, { extraEnv: env });
     await probe.queues.add('ingest', load.jobs);

@@ -3,32 +3,20 @@
  * restarted twice mid-flow while bulletin keeps running: every story ends up exactly once in
  * `all` and its topic feeds, nothing left in any queue, and bulletin is still ready.
  */
-import { redisServerInstalled, uniquePrefix } from '@bulletin/redis/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uniquePrefix } from '@bulletin/redis/testing';
+import { describe, expect, it } from 'vitest';
 import { spawnApp } from '../support/app-process.js';
 import { perfect, tally } from '../support/exactly-once.js';
-import { probePipeline, type PipelineProbe } from '../support/pipeline-state.js';
-import { startTestRedis, type TestRedis } from '../support/redis-server.js';
+import { faultStage, redisServerPresent } from '../support/fault-stage.js';
 import { buildLoad } from '../support/wire-stories.js';
 
-const installed = redisServerInstalled();
 const prefix = uniquePrefix('restart');
-let redis: TestRedis;
-let probe: PipelineProbe;
 
-beforeAll(async () => {
-  if (!installed) return;
-  redis = await startTestRedis();
-  probe = probePipeline(redis.url, prefix);
-});
-afterAll(async () => {
-  if (!installed) return;
-  await probe.close();
-  await redis.stop();
-});
+const stage = faultStage(prefix);
 
-describe.skipIf(!installed)('Redis restarted mid-flow', () => {
+describe.skipIf(!redisServerPresent)('Redis restarted mid-flow', () => {
   it('loses and doubles nothing, and bulletin carries on without a restart', async () => {
+    const { redis, probe } = stage;
     const load = await buildLoad(500, 500, 'restart');
     const app = await spawnApp(redis.url, prefix, { extraEnv: { JOB_LOCK_MS: '3000' } });
     await probe.queues.add('ingest', load.jobs);

@@ -4,19 +4,15 @@
  * published exactly once, at version 1, in exactly its topic feeds, and both ingest processes
  * did part of the work.
  */
-import { redisServerInstalled, uniquePrefix } from '@bulletin/redis/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uniquePrefix } from '@bulletin/redis/testing';
+import { describe, expect, it } from 'vitest';
 import { spawnApp, type RunningApp } from '../support/app-process.js';
 import { perfect, tally } from '../support/exactly-once.js';
-import { probePipeline, type PipelineProbe } from '../support/pipeline-state.js';
-import { startTestRedis, type TestRedis } from '../support/redis-server.js';
+import { faultStage, redisServerPresent } from '../support/fault-stage.js';
 import { buildLoad } from '../support/wire-stories.js';
 
-const installed = redisServerInstalled();
 const prefix = uniquePrefix('repeats');
 const START = ['apps/cli/bin/bulletin.mjs', 'start', '--roles'];
-let redis: TestRedis;
-let probe: PipelineProbe;
 const apps: RunningApp[] = [];
 
 /** A seeded Fisher–Yates shuffle, so a failure can be replayed. */
@@ -31,22 +27,15 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
   return out;
 }
 
-beforeAll(async () => {
-  if (!installed) return;
-  redis = await startTestRedis();
-  probe = probePipeline(redis.url, prefix);
-});
-afterAll(async () => {
-  if (!installed) return;
+const stage = faultStage(prefix, async () => {
   for (const app of apps) if (app.child.exitCode === null) await app.stop();
-  await probe.close();
-  await redis.stop();
 });
 
-describe.skipIf(!installed)(
+describe.skipIf(!redisServerPresent)(
   'the same stories, three times over, through two ingest processes',
   () => {
     it('publishes each story once', async () => {
+      const { redis, probe } = stage;
       const load = await buildLoad(500, 0, 'repeat');
       const env = { INGEST_CONCURRENCY: '4' };
       apps.push(await spawnApp(redis.url, prefix, { args: [...START, 'ingest'], extraEnv: env }));
