@@ -1,6 +1,7 @@
 /**
  * A real Redis Cluster for a test: three (or more) `redis-server --cluster-enabled yes` masters
- * on spare ports, joined by `redis-cli --cluster create`, in a temporary directory of their own.
+ * on spare ports, with replicas where asked, joined by `redis-cli --cluster create`, in a
+ * temporary directory of their own.
  * Stopped, and its directory removed, by the test that started it; a start that fails midway
  * stops what it had started before rethrowing.
  */
@@ -13,7 +14,7 @@ import { Redis as IORedis } from 'ioredis';
 import { freePort } from './app-process.js';
 
 export interface TestRedisCluster {
-  /** The masters' ports; each node's cluster bus listens on port + 10000. */
+  /** The masters' ports as created; each node's cluster bus listens on port + 10000. */
   ports: number[];
   /** `host:port` of every master, as `REDIS_CLUSTER_NODES` takes them. */
   nodes: string;
@@ -26,6 +27,12 @@ export interface TestRedisCluster {
    * cluster config files and waits for `cluster_state:ok`. Without persistence, data is lost.
    */
   restart(whileDown?: () => Promise<void>): Promise<void>;
+  /**
+   * A planned failover, as an operator does it: `CLUSTER FAILOVER` on a replica of the master
+   * at `port`, which waits for the replica to catch up, then takes over the master's slots.
+   * Resolves with the new master's port once every node agrees and the cluster is ok.
+   */
+  failover(port: number): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -67,12 +74,12 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 20
   }
 }
 
-function createCluster(ports: readonly number[]): void {
+function createCluster(ports: readonly number[], replicas: number): void {
   const result = spawnSync(
     'redis-cli',
     ['--cluster', 'create', ...ports.map((port) => `127.0.0.1:${port}`)].concat(
       '--cluster-replicas',
-      '0',
+      String(replicas),
       '--cluster-yes',
     ),
     { encoding: 'utf8', timeout: 30_000 },
@@ -82,16 +89,44 @@ function createCluster(ports: readonly number[]): void {
   }
 }
 
-/** Starts `masters` cluster nodes, joins them and waits for `cluster_state:ok` on each. */
-export async function startTestRedisCluster(masters = 3): Promise<TestRedisCluster> {
+/** A node's own word on its role (`INFO replication`), not the cluster's gossip about it. */
+interface Role {
+  port: number;
+  master: boolean;
+  /** For a replica: its master's port, and whether it is in sync with it. */
+  of?: number;
+  synced?: boolean;
+}
+
+async function roleOf(client: IORedis, port: number): Promise<Role> {
+  const info = await client.info('replication');
+  if (info.includes('role:master')) return { port, master: true };
+  return {
+    port,
+    master: false,
+    of: Number(/master_port:(\d+)/.exec(info)?.[1]),
+    synced: info.includes('master_link_status:up'),
+  };
+}
+
+/**
+ * Starts `masters` cluster nodes and `replicas` replicas of each, joins them and waits for
+ * `cluster_state:ok` on each.
+ */
+export async function startTestRedisCluster(masters = 3, replicas = 0): Promise<TestRedisCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'bulletin-test-cluster-'));
   const children: ChildProcess[] = [];
-  const clients: IORedis[] = [];
   const ports: number[] = [];
+  const allPorts: number[] = [];
+  const clients = new Map<number, IORedis>();
+  // One client per node for the cluster's life; ioredis reconnects it across a restart.
   const node = (port: number) => {
-    const client = new IORedis({ host: '127.0.0.1', port, maxRetriesPerRequest: 1 });
-    client.on('error', () => undefined);
-    clients.push(client);
+    let client = clients.get(port);
+    if (!client) {
+      client = new IORedis({ host: '127.0.0.1', port, maxRetriesPerRequest: 1 });
+      client.on('error', () => undefined);
+      clients.set(port, client);
+    }
     return client;
   };
   const waitOk = async (probes: IORedis[]) => {
@@ -101,21 +136,28 @@ export async function startTestRedisCluster(masters = 3): Promise<TestRedisClust
     });
   };
   const stop = async () => {
-    clients.forEach((client) => client.disconnect());
+    for (const client of clients.values()) client.disconnect();
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
     await Promise.all(children.map(ended));
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    for (let i = 0; i < masters; i++) ports.push(await freeClusterPort(ports));
-    for (const port of ports) children.push(launch(port, dir));
-    const probes = ports.map(node);
+    for (let i = 0; i < masters * (1 + replicas); i++) {
+      allPorts.push(await freeClusterPort(allPorts));
+    }
+    for (const port of allPorts) children.push(launch(port, dir));
+    const probes = allPorts.map(node);
     await until('every node answers', async () => {
       const replies = await Promise.all(probes.map((probe) => probe.ping()));
       return replies.every((reply) => reply === 'PONG');
     });
-    createCluster(ports);
+    createCluster(allPorts, replicas);
     await waitOk(probes);
+    const roles = () => Promise.all(allPorts.map((port) => roleOf(node(port), port)));
+    await until('every replica in sync with its master', async () =>
+      (await roles()).every((role) => role.master || role.synced === true),
+    );
+    ports.push(...(await roles()).filter((role) => role.master).map((role) => role.port));
   } catch (error) {
     await stop();
     throw error;
@@ -134,8 +176,23 @@ export async function startTestRedisCluster(masters = 3): Promise<TestRedisClust
       await Promise.all(children.map(ended));
       await whileDown?.();
       children.length = 0;
-      for (const port of ports) children.push(launch(port, dir));
-      await waitOk(ports.map(node));
+      for (const port of allPorts) children.push(launch(port, dir));
+      await waitOk(allPorts.map(node));
+    },
+    async failover(port) {
+      const roles = await Promise.all(allPorts.map((p) => roleOf(node(p), p)));
+      const replica = roles.find((role) => role.of === port && role.synced === true);
+      if (!replica) throw new Error(`redis cluster: no replica in sync with a master at ${port}`);
+      await node(replica.port).cluster('FAILOVER');
+      await until(`${replica.port} the master, ${port} its replica`, async () => {
+        const [promoted, demoted] = await Promise.all([
+          roleOf(node(replica.port), replica.port),
+          roleOf(node(port), port),
+        ]);
+        return promoted.master && demoted.of === replica.port;
+      });
+      await waitOk(allPorts.map(node));
+      return replica.port;
     },
     stop,
   };
