@@ -5,12 +5,10 @@ import type { IngestJobData } from '@bulletin/contracts';
 import { createPipelineQueues } from '@bulletin/queues';
 import { createRedisConnection, queuePrefix } from '@bulletin/redis';
 import type { Logger } from '@bulletin/runtime';
-import { imageProcess, type AppName } from '@bulletin/roles/testing';
+import { imageProcess, REPO_ROOT, type AppName } from '@bulletin/roles/testing';
 import { storeKeys } from '@bulletin/store';
 import { Queue } from 'bullmq';
 import type { BenchSystem } from './system.js';
-
-const ROOT = new URL('../..', import.meta.url).pathname;
 
 /** Peak resident memory of a process, MB (VmHWM). */
 export function peakRssMb(pid: number | undefined): number {
@@ -25,7 +23,7 @@ export function peakRssMb(pid: number | undefined): number {
 
 function start(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, args, {
-    cwd: ROOT,
+    cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

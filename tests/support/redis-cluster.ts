@@ -129,6 +129,7 @@ export async function startTestRedisCluster(masters = 3, replicas = 0): Promise<
     }
     return client;
   };
+  const roles = () => Promise.all(allPorts.map((port) => roleOf(node(port), port)));
   const waitOk = async (probes: IORedis[]) => {
     await until('cluster_state:ok on every node', async () => {
       const infos = await Promise.all(probes.map((probe) => probe.cluster('INFO')));
@@ -153,7 +154,6 @@ export async function startTestRedisCluster(masters = 3, replicas = 0): Promise<
     });
     createCluster(allPorts, replicas);
     await waitOk(probes);
-    const roles = () => Promise.all(allPorts.map((port) => roleOf(node(port), port)));
     await until('every replica in sync with its master', async () =>
       (await roles()).every((role) => role.master || role.synced === true),
     );
@@ -180,8 +180,7 @@ export async function startTestRedisCluster(masters = 3, replicas = 0): Promise<
       await waitOk(allPorts.map(node));
     },
     async failover(port) {
-      const roles = await Promise.all(allPorts.map((p) => roleOf(node(p), p)));
-      const replica = roles.find((role) => role.of === port && role.synced === true);
+      const replica = (await roles()).find((role) => role.of === port && role.synced === true);
       if (!replica) throw new Error(`redis cluster: no replica in sync with a master at ${port}`);
       await node(replica.port).cluster('FAILOVER');
       await until(`${replica.port} the master, ${port} its replica`, async () => {
